@@ -1,0 +1,27 @@
+// Tests say their level in the file name: *.unit.spec.ts, *.int.spec.ts, *.e2e.spec.ts.
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
+    project('e2e', ['<rootDir>/{apps,test}/**/*.e2e.spec.ts']),
+  ],
+};

@@ -1,0 +1,338 @@
+import { mkdirSync } from 'node:fs';
+import { FileHandle, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  AppendResult,
+  Clock,
+  EventStore,
+  EventStoreUnavailableError,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  systemClock,
+} from '@imera/event-sourcing';
+import { resolveAppend } from '../shared/append-resolution';
+import { AppendSignal, pullSubscription } from '../shared/subscription-loop';
+import { DataDirLock } from './data-dir-lock';
+import { scanFrames } from './frame-scanner';
+import { decodeEvent, decodeEventId, encodeRecord, FILE_MAGIC, readFrame, RecordFrame } from './record-codec';
+import { recoverLog, RecoveryReport } from './recovery';
+import { fsyncDirectory, writeFully } from './fs-helpers';
+
+export interface FileLogOptions {
+  /** Directory that holds the log; created when missing. */
+  readonly dir: string;
+  readonly clock?: Clock;
+}
+
+/** One append waiting in the group-commit queue. */
+interface PendingAppend {
+  readonly streamName: string;
+  readonly firstRevision: number;
+  readonly offsets: readonly number[];
+  readonly records: readonly Buffer[];
+  readonly bytes: number;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Appends larger than this are refused; recovery never drops more than this from the tail. */
+export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+const READ_ALL_BATCH = 2048;
+
+/**
+ * The embedded, durable event store: one append-only file. An append is acknowledged only after its bytes
+ * are fsynced; appends that arrive while a sync is running share the next one (group commit). On open a
+ * torn tail left by a crash is cut back to the last whole append. Streams are indexed in memory.
+ */
+export class FileLogEventStore implements EventStore {
+  private readonly streams: Map<string, number[]>;
+  private readonly tentative = new Map<string, number>();
+  private readonly queue: PendingAppend[] = [];
+  private readonly appended = new AppendSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private idleWaiters: Array<() => void> = [];
+  private flushActive = false;
+  private failure: Error | undefined;
+  private closed = false;
+  private reservedEnd: number;
+
+  private constructor(
+    private readonly file: FileHandle,
+    private readonly lock: DataDirLock,
+    private readonly clock: Clock,
+    private durableEnd: number,
+    private lastPosition: number,
+    index: Map<string, number[]>,
+    readonly recovery: RecoveryReport,
+  ) {
+    this.streams = index;
+    this.reservedEnd = durableEnd;
+  }
+
+  static async open(options: FileLogOptions): Promise<FileLogEventStore> {
+    mkdirSync(options.dir, { recursive: true });
+    const lock = DataDirLock.acquire(options.dir);
+    try {
+      const path = join(options.dir, 'events.log');
+      const file = await openOrCreate(path, options.dir);
+      const recovered = await recoverLog(file, path);
+      return new FileLogEventStore(
+        file,
+        lock,
+        options.clock ?? systemClock,
+        recovered.end,
+        recovered.lastPosition,
+        recovered.streams,
+        recovered.report,
+      );
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.assertWritable();
+    const current = this.revisionOf(streamName);
+    const resolution = await resolveAppend(streamName, events, options.expectedRevision, current, (from, count) =>
+      this.storedIds(streamName, from, count),
+    );
+    this.assertWritable();
+    if (resolution.kind === 'already-stored') {
+      const offsets = this.streams.get(streamName) ?? [];
+      return { nextExpectedRevision: resolution.lastRevision, lastGlobalPosition: offsets[resolution.lastRevision] };
+    }
+    if (this.revisionOf(streamName) !== current) return this.appendToStream(streamName, events, options);
+    return this.reserve(streamName, resolution.firstRevision, events);
+  }
+
+  async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const offsets = this.streams.get(streamName) ?? [];
+    const from = options.fromRevision ?? 0;
+    const to = options.maxCount === undefined ? offsets.length : Math.min(offsets.length, from + options.maxCount);
+    for (let revision = from; revision < to; revision++) {
+      const { buffer, frame } = await this.readFrameAt(offsets[revision]);
+      yield decodeEvent(buffer, frame);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const end = this.durableEnd;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let next = await this.startAfter(options.after);
+    while (next < end && remaining > 0) {
+      const { events, resumeAt } = await this.readEvents(next, end, Math.min(remaining, READ_ALL_BATCH));
+      for (const event of events) yield event;
+      remaining -= events.length;
+      next = resumeAt;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): Subscription {
+    const subscription = pullSubscription(
+      {
+        readBatch: async (after, maxCount) => {
+          const start = await this.startAfter(after);
+          return (await this.readEvents(start, this.durableEnd, maxCount)).events;
+        },
+        waitForAppend: (after, signal) =>
+          this.lastPosition > (after ?? -1) ? Promise.resolve() : this.appended.wait(signal),
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async streamRevision(streamName: string): Promise<number> {
+    return (this.streams.get(streamName)?.length ?? 0) - 1;
+  }
+
+  /** Bytes of the log that are durable. */
+  get sizeBytes(): number {
+    return this.durableEnd;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.idle();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.file.close();
+    this.lock.release();
+  }
+
+  private revisionOf(streamName: string): number {
+    return this.tentative.get(streamName) ?? (this.streams.get(streamName)?.length ?? 0) - 1;
+  }
+
+  private reserve(streamName: string, firstRevision: number, events: readonly NewEvent[]): Promise<AppendResult> {
+    const recordedAt = this.clock.now().toISOString();
+    const records = events.map((event, index) =>
+      encodeRecord({
+        streamName,
+        streamRevision: firstRevision + index,
+        endOfAppend: index === events.length - 1,
+        payload: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata, recordedAt },
+      }),
+    );
+    const bytes = records.reduce((sum, record) => sum + record.length, 0);
+    if (bytes > MAX_BATCH_BYTES) throw new Error(`Append of ${bytes} bytes exceeds the ${MAX_BATCH_BYTES} byte limit`);
+    const offsets: number[] = [];
+    for (const record of records) {
+      offsets.push(this.reservedEnd);
+      this.reservedEnd += record.length;
+    }
+    this.tentative.set(streamName, firstRevision + events.length - 1);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamName, firstRevision, offsets, records, bytes, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushActive) return;
+    this.flushActive = true;
+    void this.flushLoop();
+  }
+
+  /** Writes and syncs everything queued, one batch per fsync, until the queue is empty. */
+  private async flushLoop(): Promise<void> {
+    while (this.queue.length > 0 && !this.failure) {
+      const batch = this.takeBatch();
+      try {
+        await writeFully(this.file, Buffer.concat(batch.flatMap((pending) => pending.records)), batch[0].offsets[0]);
+        await this.file.datasync();
+      } catch (error) {
+        this.fail(error, batch);
+        break;
+      }
+      this.commit(batch);
+    }
+    this.flushActive = false;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private takeBatch(): PendingAppend[] {
+    const batch = [this.queue.shift()!];
+    let bytes = batch[0].bytes;
+    while (this.queue.length > 0 && bytes + this.queue[0].bytes <= MAX_BATCH_BYTES) {
+      bytes += this.queue[0].bytes;
+      batch.push(this.queue.shift()!);
+    }
+    return batch;
+  }
+
+  private commit(batch: readonly PendingAppend[]): void {
+    for (const pending of batch) {
+      const offsets = this.streams.get(pending.streamName) ?? [];
+      offsets.push(...pending.offsets);
+      this.streams.set(pending.streamName, offsets);
+      if (this.tentative.get(pending.streamName) === offsets.length - 1) this.tentative.delete(pending.streamName);
+    }
+    const last = batch[batch.length - 1];
+    this.lastPosition = last.offsets[last.offsets.length - 1];
+    this.durableEnd = this.lastPosition + last.records[last.records.length - 1].length;
+    for (const pending of batch) {
+      pending.resolve({
+        nextExpectedRevision: pending.firstRevision + pending.offsets.length - 1,
+        lastGlobalPosition: pending.offsets[pending.offsets.length - 1],
+      });
+    }
+    this.appended.notify();
+  }
+
+  /** After a failed write or sync nothing written since the last good sync can be trusted: stop writing. */
+  private fail(error: unknown, batch: readonly PendingAppend[]): void {
+    this.failure = new EventStoreUnavailableError(
+      'The event log could not be written durably; restart the service to recover from the last synced state',
+      error,
+    );
+    for (const pending of [...batch, ...this.queue.splice(0)]) pending.reject(this.failure);
+  }
+
+  private assertWritable(): void {
+    if (this.failure) throw this.failure;
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+
+  private idle(): Promise<void> {
+    if (!this.flushActive) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async storedIds(streamName: string, from: number, count: number): Promise<string[]> {
+    if (from + count - 1 > (this.streams.get(streamName)?.length ?? 0) - 1) await this.idle();
+    const offsets = (this.streams.get(streamName) ?? []).slice(from, from + count);
+    const ids: string[] = [];
+    for (const offset of offsets) {
+      const { buffer, frame } = await this.readFrameAt(offset);
+      ids.push(decodeEventId(buffer, frame));
+    }
+    return ids;
+  }
+
+  private async readFrameAt(offset: number): Promise<{ buffer: Buffer; frame: RecordFrame }> {
+    let size = 4096;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(size, this.durableEnd - offset));
+      const { bytesRead } = await this.file.read(buffer, 0, buffer.length, offset);
+      const result = readFrame(buffer, 0, bytesRead, offset);
+      if (result.kind === 'frame') return { buffer, frame: result.frame };
+      if (result.kind === 'corrupt' || result.needed <= bytesRead || bytesRead < buffer.length) {
+        throw new EventStoreUnavailableError(`No readable event at position ${offset}`);
+      }
+      size = result.needed;
+    }
+  }
+
+  /** The file offset of the first record after the checkpoint `after`. */
+  private async startAfter(after: number | undefined): Promise<number> {
+    if (after === undefined) return FILE_MAGIC.length;
+    if (after >= this.durableEnd) return this.durableEnd;
+    const { frame } = await this.readFrameAt(after);
+    return after + frame.length;
+  }
+
+  private async readEvents(
+    start: number,
+    end: number,
+    maxCount: number,
+  ): Promise<{ events: RecordedEvent[]; resumeAt: number }> {
+    const events: RecordedEvent[] = [];
+    if (start >= end || maxCount <= 0) return { events, resumeAt: start };
+    const stop = await scanFrames(this.file, start, end, (buffer, frame) => {
+      events.push(decodeEvent(buffer, frame));
+      return events.length < maxCount;
+    });
+    if (stop.reason === 'corrupt' || stop.reason === 'incomplete') {
+      throw new EventStoreUnavailableError(`Unreadable event log at position ${stop.offset}: ${stop.detail ?? stop.reason}`);
+    }
+    return { events, resumeAt: stop.offset };
+  }
+}
+
+async function openOrCreate(path: string, dir: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const file = await open(path, 'wx+');
+  await writeFully(file, FILE_MAGIC, 0);
+  await file.datasync();
+  await fsyncDirectory(dir);
+  return file;
+}

@@ -1,0 +1,98 @@
+import { FileHandle } from 'node:fs/promises';
+import { EventLogCorruptedError } from '@imera/event-sourcing';
+import { scanFrames } from './frame-scanner';
+import { FILE_MAGIC } from './record-codec';
+import { writeFully } from './fs-helpers';
+
+/** Recovery never cuts more than one group-commit batch: more would mean damage, not a torn write. */
+const MAX_TORN_TAIL_BYTES = 32 * 1024 * 1024;
+
+export interface RecoveryReport {
+  readonly eventsIndexed: number;
+  readonly streamsIndexed: number;
+  /** Bytes of an interrupted, never-acknowledged append cut from the end of the log. */
+  readonly bytesTruncated: number;
+}
+
+export interface RecoveredLog {
+  readonly streams: Map<string, number[]>;
+  /** File offset just past the last whole append. */
+  readonly end: number;
+  /** Global position of the last event, -1 when the log is empty. */
+  readonly lastPosition: number;
+  readonly report: RecoveryReport;
+}
+
+/**
+ * Scans the log once: checks every record's checksum and stream revision, indexes whole appends, and
+ * truncates a torn tail (a record cut short, a failed checksum or an append without its last record).
+ */
+export async function recoverLog(file: FileHandle, path: string): Promise<RecoveredLog> {
+  const size = (await file.stat()).size;
+  if (size < FILE_MAGIC.length) return startFresh(file, size);
+  await assertMagic(file, path);
+
+  const streams = new Map<string, number[]>();
+  let open: Array<{ streamName: string; position: number }> = [];
+  let goodEnd = FILE_MAGIC.length;
+  let lastPosition = -1;
+  let events = 0;
+  let damage: string | undefined;
+
+  const stop = await scanFrames(file, FILE_MAGIC.length, size, (_buffer, frame) => {
+    const offsets = streams.get(frame.streamName) ?? [];
+    const expectedRevision = offsets.length + open.filter((record) => record.streamName === frame.streamName).length;
+    if (frame.streamRevision !== expectedRevision) {
+      damage = `stream "${frame.streamName}" jumps to revision ${frame.streamRevision} at ${frame.position}, expected ${expectedRevision}`;
+      return false;
+    }
+    open.push({ streamName: frame.streamName, position: frame.position });
+    if (!frame.endOfAppend) return true;
+    for (const record of open) {
+      const list = streams.get(record.streamName) ?? [];
+      list.push(record.position);
+      streams.set(record.streamName, list);
+    }
+    events += open.length;
+    lastPosition = frame.position;
+    goodEnd = frame.position + frame.length;
+    open = [];
+    return true;
+  });
+
+  if (damage) throw new EventLogCorruptedError(`${path}: ${damage}`);
+  const tornBytes = size - goodEnd;
+  if (tornBytes > MAX_TORN_TAIL_BYTES) {
+    throw new EventLogCorruptedError(
+      `${path}: ${stop.reason} record at ${stop.offset} (${stop.detail ?? 'no detail'}) with ${tornBytes} bytes after the last whole append; refusing to cut that much`,
+    );
+  }
+  if (tornBytes > 0) {
+    await file.truncate(goodEnd);
+    await file.datasync();
+  }
+  return {
+    streams,
+    end: goodEnd,
+    lastPosition,
+    report: { eventsIndexed: events, streamsIndexed: streams.size, bytesTruncated: tornBytes },
+  };
+}
+
+async function startFresh(file: FileHandle, size: number): Promise<RecoveredLog> {
+  await file.truncate(0);
+  await writeFully(file, FILE_MAGIC, 0);
+  await file.datasync();
+  return {
+    streams: new Map(),
+    end: FILE_MAGIC.length,
+    lastPosition: -1,
+    report: { eventsIndexed: 0, streamsIndexed: 0, bytesTruncated: size },
+  };
+}
+
+async function assertMagic(file: FileHandle, path: string): Promise<void> {
+  const head = Buffer.alloc(FILE_MAGIC.length);
+  await file.read(head, 0, head.length, 0);
+  if (!head.equals(FILE_MAGIC)) throw new EventLogCorruptedError(`${path} is not an event log of this format`);
+}
