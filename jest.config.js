@@ -3,8 +3,13 @@ const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const { paths } = require('./tsconfig.base.json').compilerOptions;
+// `@imera/x` maps to one file, `@imera/x/*` to a folder of capabilities.
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+  Object.entries(paths).map(([alias, [target]]) =>
+    alias.endsWith('/*')
+      ? [`^${alias.slice(0, -2)}/(.*)$`, `<rootDir>/${target.slice(0, -2)}/$1`]
+      : [`^${alias}$`, `<rootDir>/${target}`],
+  ),
 );
 
 const project = (displayName, testMatch, extra = {}) => ({

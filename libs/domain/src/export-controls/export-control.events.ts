@@ -1,0 +1,93 @@
+import { Event } from '@imera/event-sourcing';
+
+export const EXPORT_CONTROL_TYPES = [
+  'licence-requirement',
+  'export-ban',
+  'extraterritorial-control',
+  'technology-control',
+  'quota',
+] as const;
+export type ExportControlType = (typeof EXPORT_CONTROL_TYPES)[number];
+
+/** A third-country export-control measure as announced (e.g. a MOFCOM/GAC announcement). */
+export type ExportControlRecorded = Event<
+  'ExportControlRecorded',
+  {
+    readonly measureId: string;
+    /** Issuing country, ISO 3166-1 alpha-2 (CN for China). */
+    readonly country: string;
+    readonly issuingAuthority: string;
+    /** The official reference, e.g. "MOFCOM/GAC Announcement No. 18 of 2025". */
+    readonly reference: string;
+    readonly announcedOn: string;
+    readonly effectiveFrom: string;
+    readonly type: ExportControlType;
+    /** Raw-material codes from the reference data. */
+    readonly materials: readonly string[];
+    /** "all" or a list of destination country codes. */
+    readonly destinations: 'all' | readonly string[];
+    /** For extraterritorial controls: the share of controlled content that triggers them. */
+    readonly deMinimisShare?: number;
+    readonly items?: string;
+    readonly hsCodes?: readonly string[];
+    readonly source?: string;
+    readonly recordedAt: string;
+  }
+>;
+
+/** The measure's effective date has passed: emitted by the schedule, exactly once. */
+export type ExportControlEnteredIntoForce = Event<
+  'ExportControlEnteredIntoForce',
+  { readonly measureId: string; readonly effectiveFrom: string; readonly materials: readonly string[] }
+>;
+
+export type ExportControlSuspended = Event<
+  'ExportControlSuspended',
+  {
+    readonly measureId: string;
+    readonly reference: string;
+    readonly suspendedFrom: string;
+    /** Absent for an open-ended suspension. */
+    readonly suspendedUntil?: string;
+    readonly recordedAt: string;
+  }
+>;
+
+/** The suspension's end date has passed without a new announcement: the measure applies again. */
+export type ExportControlSuspensionExpired = Event<
+  'ExportControlSuspensionExpired',
+  { readonly measureId: string; readonly suspendedUntil: string; readonly materials: readonly string[] }
+>;
+
+export type ExportControlLifted = Event<
+  'ExportControlLifted',
+  { readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly recordedAt: string }
+>;
+
+export type ExportControlAmended = Event<
+  'ExportControlAmended',
+  {
+    readonly measureId: string;
+    readonly reference: string;
+    readonly amendedOn: string;
+    readonly materials?: readonly string[];
+    readonly destinations?: 'all' | readonly string[];
+    readonly type?: ExportControlType;
+    readonly deMinimisShare?: number;
+    readonly recordedAt: string;
+  }
+>;
+
+export type ExportControlEvent =
+  | ExportControlRecorded
+  | ExportControlEnteredIntoForce
+  | ExportControlSuspended
+  | ExportControlSuspensionExpired
+  | ExportControlLifted
+  | ExportControlAmended;
+
+export const EXPORT_CONTROL_SCHEMA_VERSION = 1;
+
+export function exportControlStream(measureId: string): string {
+  return `exportControl-${measureId}`;
+}

@@ -1,0 +1,2 @@
+export * from './messaging.port';
+export * from './topics';

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+export type EventStoreKind = 'file' | 'memory' | 'eventstoredb';
+
+/** Everything the services read from the environment, in one place, checked at start. */
+export interface AppConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreKind;
+  readonly eventStoreUrl?: string;
+  readonly kafkaBrokers?: readonly string[];
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const eventStoreUrl = nonEmpty(env.EVENTSTORE_URL);
+  const kafkaBrokers = nonEmpty(env.KAFKA_BROKERS)?.split(',').map((broker) => broker.trim());
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: parsePort(env.PORT ?? '3000'),
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    eventStore: parseEventStoreKind(env.EVENT_STORE ?? (eventStoreUrl ? 'eventstoredb' : 'file')),
+    eventStoreUrl,
+    kafkaBrokers,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim().length > 0 ? value.trim() : undefined;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0..65535, got "${value}"`);
+  return port;
+}
+
+function parseEventStoreKind(value: string): EventStoreKind {
+  if (value === 'file' || value === 'memory' || value === 'eventstoredb') return value;
+  throw new Error(`EVENT_STORE must be file, memory or eventstoredb, got "${value}"`);
+}
