@@ -6,7 +6,9 @@ const { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync, c
 const { dirname, join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
-const out = join(root, 'dist');
+// `--out <dir>` builds elsewhere (tests that spawn compiled children use a private directory).
+const outFlag = process.argv.indexOf('--out');
+const out = outFlag > 0 ? require('node:path').resolve(process.argv[outFlag + 1]) : join(root, 'dist');
 const sourceDirs = ['apps', 'libs', 'scripts', 'bench'];
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const { paths } = require(join(root, 'tsconfig.base.json')).compilerOptions;
@@ -47,4 +49,4 @@ for (const top of sourceDirs) {
     }
   }
 }
-process.stdout.write(`built ${count} files into dist/\n`);
+process.stdout.write(`built ${count} files into ${out}\n`);

@@ -19,7 +19,7 @@ export class DataDirLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const owner = Number(readFileSync(path, 'utf8'));
-        if (owner && owner !== process.pid && isRunning(owner)) {
+        if (owner && isRunning(owner)) {
           throw new Error(`Data directory ${dir} is in use by process ${owner}`);
         }
         unlinkSync(path);
