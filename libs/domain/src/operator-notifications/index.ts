@@ -1,1 +1,2 @@
 export * from './operator-notification.events';
+export * from './operator-notification.decider';

@@ -1,0 +1,133 @@
+import { Decider, DomainRuleViolation } from '@imera/event-sourcing';
+import { ExportControlEvent, ExportControlRecorded, ExportControlType } from './export-control.events';
+
+type MeasureData = Omit<ExportControlRecorded['data'], 'recordedAt'>;
+
+export type ExportControlCommand =
+  | ({ readonly kind: 'RecordExportControl'; readonly now: string } & MeasureData)
+  | { readonly kind: 'EnterIntoForce'; readonly measureId: string; readonly now: string }
+  | {
+      readonly kind: 'SuspendExportControl';
+      readonly measureId: string;
+      readonly reference: string;
+      readonly suspendedFrom: string;
+      readonly suspendedUntil?: string;
+      readonly now: string;
+    }
+  | { readonly kind: 'ExpireSuspension'; readonly measureId: string; readonly now: string }
+  | { readonly kind: 'LiftExportControl'; readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly now: string }
+  | {
+      readonly kind: 'AmendExportControl';
+      readonly measureId: string;
+      readonly reference: string;
+      readonly amendedOn: string;
+      readonly materials?: readonly string[];
+      readonly destinations?: 'all' | readonly string[];
+      readonly type?: ExportControlType;
+      readonly deMinimisShare?: number;
+      readonly now: string;
+    };
+
+export type ExportControlStatus = 'announced' | 'in-force' | 'suspended' | 'lifted';
+
+export interface RecordedMeasure {
+  readonly measure: MeasureData;
+  readonly enteredIntoForce: boolean;
+  readonly suspension?: { readonly reference: string; readonly from: string; readonly until?: string };
+  readonly lifted: boolean;
+}
+
+export type ExportControlState = { readonly recorded: false } | ({ readonly recorded: true } & RecordedMeasure);
+
+/** The measure's status follows from its history: lifted, else suspended, else in force once its date passed. */
+export function exportControlStatus(state: RecordedMeasure): ExportControlStatus {
+  if (state.lifted) return 'lifted';
+  if (state.suspension) return 'suspended';
+  return state.enteredIntoForce ? 'in-force' : 'announced';
+}
+
+/**
+ * A third-country export-control measure and its status changes. Dated transitions (entry into force,
+ * end of a suspension) are not announced again: the schedule sends EnterIntoForce / ExpireSuspension when
+ * their date passes, and the decider accepts each only once.
+ */
+export const exportControlDecider: Decider<ExportControlCommand, ExportControlState, ExportControlEvent> = {
+  initialState: () => ({ recorded: false }),
+
+  decide(command, state) {
+    if (command.kind === 'RecordExportControl') {
+      if (state.recorded) throw new DomainRuleViolation('measure-exists', `Measure ${command.measureId} is already recorded`);
+      const { kind: _kind, now, ...measure } = command;
+      const recorded: ExportControlEvent = { type: 'ExportControlRecorded', data: { ...measure, recordedAt: now } };
+      return Date.parse(measure.effectiveFrom) <= Date.parse(now) ? [recorded, enteredIntoForce(measure)] : [recorded];
+    }
+    if (!state.recorded) throw new DomainRuleViolation('measure-not-found', `Measure ${command.measureId} is not recorded`);
+    if (state.lifted) throw new DomainRuleViolation('measure-lifted', `Measure ${command.measureId} was lifted`);
+    return decideChange(command, state);
+  },
+
+  evolve(state, event) {
+    if (event.type === 'ExportControlRecorded') {
+      const { recordedAt: _recordedAt, ...measure } = event.data;
+      return { recorded: true, measure, enteredIntoForce: false, lifted: false };
+    }
+    if (!state.recorded) return state;
+    switch (event.type) {
+      case 'ExportControlEnteredIntoForce':
+        return { ...state, enteredIntoForce: true };
+      case 'ExportControlSuspended':
+        return { ...state, suspension: { reference: event.data.reference, from: event.data.suspendedFrom, until: event.data.suspendedUntil } };
+      case 'ExportControlSuspensionExpired':
+        return { ...state, suspension: undefined };
+      case 'ExportControlLifted':
+        return { ...state, lifted: true };
+      case 'ExportControlAmended': {
+        const { measureId: _id, reference: _reference, amendedOn: _on, recordedAt: _at, ...changes } = event.data;
+        return { ...state, measure: { ...state.measure, ...definedOnly(changes) } };
+      }
+    }
+  },
+};
+
+function decideChange(command: Exclude<ExportControlCommand, { kind: 'RecordExportControl' }>, state: RecordedMeasure): ExportControlEvent[] {
+  const { measure } = state;
+  switch (command.kind) {
+    case 'EnterIntoForce':
+      if (state.enteredIntoForce) throw new DomainRuleViolation('already-in-force', `Measure ${measure.measureId} is already in force`);
+      assertDue(measure.effectiveFrom, command.now, 'effective date');
+      return [enteredIntoForce(measure)];
+    case 'SuspendExportControl':
+      if (state.suspension) throw new DomainRuleViolation('already-suspended', `Measure ${measure.measureId} is already suspended`);
+      if (command.suspendedUntil && Date.parse(command.suspendedUntil) <= Date.parse(command.suspendedFrom)) {
+        throw new DomainRuleViolation('invalid-period', 'suspendedUntil must be after suspendedFrom');
+      }
+      return [
+        {
+          type: 'ExportControlSuspended',
+          data: { measureId: measure.measureId, reference: command.reference, suspendedFrom: command.suspendedFrom, suspendedUntil: command.suspendedUntil, recordedAt: command.now },
+        },
+      ];
+    case 'ExpireSuspension':
+      if (!state.suspension?.until) throw new DomainRuleViolation('no-dated-suspension', `Measure ${measure.measureId} has no suspension with an end date`);
+      assertDue(state.suspension.until, command.now, 'suspension end');
+      return [{ type: 'ExportControlSuspensionExpired', data: { measureId: measure.measureId, suspendedUntil: state.suspension.until, materials: measure.materials } }];
+    case 'LiftExportControl':
+      return [{ type: 'ExportControlLifted', data: { measureId: measure.measureId, reference: command.reference, liftedOn: command.liftedOn, recordedAt: command.now } }];
+    case 'AmendExportControl': {
+      const { kind: _kind, now, ...amendment } = command;
+      return [{ type: 'ExportControlAmended', data: { ...amendment, recordedAt: now } }];
+    }
+  }
+}
+
+function enteredIntoForce(measure: MeasureData): ExportControlEvent {
+  return { type: 'ExportControlEnteredIntoForce', data: { measureId: measure.measureId, effectiveFrom: measure.effectiveFrom, materials: measure.materials } };
+}
+
+function assertDue(date: string, now: string, what: string): void {
+  if (Date.parse(date) > Date.parse(now)) throw new DomainRuleViolation('not-due', `The ${what} ${date} has not passed yet (now ${now})`);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,119 @@
+import { DomainRuleViolation, foldEvents } from '@imera/event-sourcing';
+import { ExportControlCommand, exportControlDecider as decider, exportControlStatus, ExportControlState, RecordedMeasure } from './export-control.decider';
+import { ExportControlEvent } from './export-control.events';
+import { dueTransitions, nextDueAt } from './export-control.schedule';
+
+const record = (now: string, effectiveFrom: string): ExportControlCommand => ({
+  kind: 'RecordExportControl',
+  measureId: 'cn-mofcom-2025-61',
+  country: 'CN',
+  issuingAuthority: 'MOFCOM',
+  reference: 'MOFCOM Announcement No. 61 of 2025',
+  announcedOn: '2025-10-09',
+  effectiveFrom,
+  type: 'extraterritorial-control',
+  materials: ['dysprosium', 'terbium'],
+  destinations: 'all',
+  deMinimisShare: 0.001,
+  now,
+});
+
+function run(commands: ExportControlCommand[]): { events: ExportControlEvent[]; state: ExportControlState } {
+  let state = decider.initialState();
+  const events: ExportControlEvent[] = [];
+  for (const command of commands) {
+    for (const event of decider.decide(command, state)) {
+      events.push(event);
+      state = decider.evolve(state, event);
+    }
+  }
+  return { events, state };
+}
+
+const measure = (state: ExportControlState) => state as RecordedMeasure & { recorded: true };
+
+function violation(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainRuleViolation) return error.code;
+    throw error;
+  }
+  throw new Error('expected a rule violation');
+}
+
+describe('export control decider', () => {
+  it('records a measure whose date has passed as in force at once', () => {
+    const { events, state } = run([record('2025-10-10T00:00:00Z', '2025-10-09')]);
+    expect(events.map((event) => event.type)).toEqual(['ExportControlRecorded', 'ExportControlEnteredIntoForce']);
+    expect(exportControlStatus(measure(state))).toBe('in-force');
+  });
+
+  it('keeps a future measure announced until the schedule finds it due, exactly once', () => {
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-12-01')]);
+    expect(exportControlStatus(measure(state))).toBe('announced');
+    expect(dueTransitions(measure(state), '2025-11-30T23:59:59Z')).toEqual([]);
+    expect(nextDueAt(measure(state), '2025-10-10T00:00:00Z')).toBe('2025-12-01');
+
+    const due = dueTransitions(measure(state), '2025-12-01T00:00:00Z');
+    expect(due).toEqual([{ kind: 'EnterIntoForce', measureId: 'cn-mofcom-2025-61', now: '2025-12-01T00:00:00Z' }]);
+    const after = foldEvents(decider, [...run([record('2025-10-10T00:00:00Z', '2025-12-01')]).events, ...decider.decide(due[0], state)]);
+    expect(exportControlStatus(measure(after))).toBe('in-force');
+    expect(dueTransitions(measure(after), '2026-01-01T00:00:00Z')).toEqual([]);
+    expect(violation(() => decider.decide(due[0], after))).toBe('already-in-force');
+  });
+
+  it('refuses entry into force before the date', () => {
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-12-01')]);
+    expect(violation(() => decider.decide({ kind: 'EnterIntoForce', measureId: 'cn-mofcom-2025-61', now: '2025-11-01T00:00:00Z' }, state))).toBe('not-due');
+  });
+
+  it('suspends a measure and lets it apply again when the suspension ends without a new announcement', () => {
+    const suspend: ExportControlCommand = {
+      kind: 'SuspendExportControl',
+      measureId: 'cn-mofcom-2025-61',
+      reference: 'MOFCOM Announcement No. 70 of 2025',
+      suspendedFrom: '2025-11-10',
+      suspendedUntil: '2026-11-10',
+      now: '2025-11-07T00:00:00Z',
+    };
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-12-01'), suspend, { kind: 'EnterIntoForce', measureId: 'cn-mofcom-2025-61', now: '2025-12-01T00:00:00Z' }]);
+    expect(exportControlStatus(measure(state))).toBe('suspended');
+    expect(nextDueAt(measure(state), '2026-01-01T00:00:00Z')).toBe('2026-11-10');
+    expect(violation(() => decider.decide({ kind: 'ExpireSuspension', measureId: 'cn-mofcom-2025-61', now: '2026-11-09T00:00:00Z' }, state))).toBe('not-due');
+
+    const [expire] = dueTransitions(measure(state), '2026-11-10T00:00:00Z');
+    const [expired] = decider.decide(expire, state);
+    expect(expired).toEqual({ type: 'ExportControlSuspensionExpired', data: { measureId: 'cn-mofcom-2025-61', suspendedUntil: '2026-11-10', materials: ['dysprosium', 'terbium'] } });
+    expect(exportControlStatus(measure(decider.evolve(state, expired)))).toBe('in-force');
+    expect(violation(() => decider.decide(suspend, decider.evolve(state, decider.decide(suspend, decider.evolve(state, expired))[0])))).toBe('already-suspended');
+  });
+
+  it('amends the scope of a measure and refuses all changes once lifted', () => {
+    const { state } = run([
+      record('2025-10-10T00:00:00Z', '2025-10-09'),
+      { kind: 'AmendExportControl', measureId: 'cn-mofcom-2025-61', reference: 'amendment', amendedOn: '2025-10-20', materials: ['dysprosium'], now: '2025-10-20T00:00:00Z' },
+      { kind: 'LiftExportControl', measureId: 'cn-mofcom-2025-61', reference: 'lifting', liftedOn: '2025-11-01', now: '2025-11-01T00:00:00Z' },
+    ]);
+    expect(measure(state).measure.materials).toEqual(['dysprosium']);
+    expect(measure(state).measure.deMinimisShare).toBe(0.001);
+    expect(exportControlStatus(measure(state))).toBe('lifted');
+    expect(dueTransitions(measure(state), '2030-01-01T00:00:00Z')).toEqual([]);
+    expect(violation(() => decider.decide({ kind: 'LiftExportControl', measureId: 'x', reference: 'again', liftedOn: '2025-11-02', now: '2025-11-02T00:00:00Z' }, state))).toBe('measure-lifted');
+  });
+
+  it('refuses to record a measure twice, and changes to an unknown measure', () => {
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-10-09')]);
+    expect(violation(() => decider.decide(record('2025-10-11T00:00:00Z', '2025-10-09'), state))).toBe('measure-exists');
+    expect(violation(() => decider.decide({ kind: 'EnterIntoForce', measureId: 'nope', now: '2025-10-11T00:00:00Z' }, decider.initialState()))).toBe('measure-not-found');
+  });
+
+  it('refuses a suspension that ends before it starts', () => {
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-10-09')]);
+    expect(
+      violation(() =>
+        decider.decide({ kind: 'SuspendExportControl', measureId: 'cn-mofcom-2025-61', reference: 'r', suspendedFrom: '2025-11-10', suspendedUntil: '2025-11-01', now: '2025-11-01T00:00:00Z' }, state),
+      ),
+    ).toBe('invalid-period');
+  });
+});

@@ -1,0 +1,28 @@
+import { ExportControlCommand, RecordedMeasure } from './export-control.decider';
+
+/**
+ * The dated transitions that are due at `now` for one measure: a measure's status changes on a date with
+ * no new announcement (entry into force; the end of a suspension), so the schedule must send them.
+ */
+export function dueTransitions(state: RecordedMeasure, now: string): ExportControlCommand[] {
+  if (state.lifted) return [];
+  const due: ExportControlCommand[] = [];
+  const measureId = state.measure.measureId;
+  if (!state.enteredIntoForce && Date.parse(state.measure.effectiveFrom) <= Date.parse(now)) {
+    due.push({ kind: 'EnterIntoForce', measureId, now });
+  }
+  if (state.suspension?.until && Date.parse(state.suspension.until) <= Date.parse(now)) {
+    due.push({ kind: 'ExpireSuspension', measureId, now });
+  }
+  return due;
+}
+
+/** The next moment after `now` at which a transition of this measure falls due, if any. */
+export function nextDueAt(state: RecordedMeasure, now: string): string | undefined {
+  if (state.lifted) return undefined;
+  const candidates = [
+    state.enteredIntoForce ? undefined : state.measure.effectiveFrom,
+    state.suspension?.until,
+  ].filter((date): date is string => date !== undefined && Date.parse(date) > Date.parse(now));
+  return candidates.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+}
