@@ -17,7 +17,12 @@ const project = (displayName, testMatch, extra = {}) => ({
   testMatch,
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    // jose ships ES modules only; Node >= 20.19 requires them natively, Jest's module loader needs them compiled.
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   ...extra,
