@@ -1,0 +1,4 @@
+export * from './working-calendar';
+export * from './calendar-date';
+export * from './local-time';
+export * from './working-days';
