@@ -1,0 +1,4 @@
+export * from './event-batch.codec';
+export * from './deterministic-id';
+export * from './load-stream';
+export * from './decision-publisher';
