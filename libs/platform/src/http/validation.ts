@@ -1,4 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Clock, systemClock } from '@imera/event-sourcing';
+import { ValidateBy, ValidationOptions } from 'class-validator';
 
 export interface FieldError {
   /** Dotted path of the failing field, e.g. `impact.capacityShareAffected` or `materials.2`. */
@@ -21,12 +24,42 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
+/** The clock's "now" while one body is validated, so date rules use the service's clock, not the host's. */
+const validationNow = new AsyncLocalStorage<Date>();
+
+class ClockedValidationPipe extends ValidationPipe {
+  constructor(private readonly clock: Clock, options: ConstructorParameters<typeof ValidationPipe>[0]) {
+    super(options);
+  }
+
+  protected override validate(...args: Parameters<ValidationPipe['validate']>): ReturnType<ValidationPipe['validate']> {
+    return validationNow.run(this.clock.now(), () => super.validate(...args));
+  }
+}
+
+/** The field must be an ISO-8601 date-time not after the service clock's now. */
+export function NotInFuture(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notInFuture',
+      validator: {
+        validate: (value: unknown) => {
+          const now = validationNow.getStore() ?? new Date(8.64e15);
+          return typeof value === 'string' && Date.parse(value) <= now.getTime();
+        },
+        defaultMessage: (args) => `${args?.property} must not be in the future`,
+      },
+    },
+    options,
+  );
+}
+
 /**
  * Validates every body against its DTO: unknown fields are refused (not silently dropped), every failing
  * field is reported at once, and nothing reaches a handler unless the whole body is valid.
  */
-export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+export function strictValidationPipe(clock: Clock = systemClock): ValidationPipe {
+  return new ClockedValidationPipe(clock, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

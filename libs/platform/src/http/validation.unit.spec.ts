@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { RequestValidationError, strictValidationPipe } from './validation';
+import { IsInt, IsISO8601, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ManualClock } from '@imera/event-sourcing';
+import { NotInFuture, RequestValidationError, strictValidationPipe } from './validation';
 
 class Impact {
   @Min(0) @Max(1) share!: number;
@@ -22,7 +23,18 @@ async function failures(value: unknown) {
   return [];
 }
 
+class Dated {
+  @IsISO8601({ strict: true }) @NotInFuture() occurredAt!: string;
+}
+
 describe('strict validation', () => {
+  it('judges "in the future" by the service clock', async () => {
+    const pipe = strictValidationPipe(new ManualClock('2025-04-22T00:00:00Z'));
+    await expect(pipe.transform({ occurredAt: '2025-04-21T23:59:59Z' }, { type: 'body', metatype: Dated })).resolves.toBeInstanceOf(Dated);
+    const error = await pipe.transform({ occurredAt: '2025-04-22T00:00:01Z' }, { type: 'body', metatype: Dated }).catch((e: unknown) => e);
+    expect((error as RequestValidationError).fields).toEqual([{ field: 'occurredAt', errors: ['occurredAt must not be in the future'] }]);
+  });
+
   it('reports every failing field, nested ones by their dotted path', async () => {
     const fields = await failures({ name: 7, impact: { share: 2, days: 1.5 } });
     expect(fields.map((field) => field.field).sort()).toEqual(['impact.days', 'impact.share', 'name']);
