@@ -1,0 +1,2 @@
+export * from './strategic-stock.events';
+export * from './strategic-stock.decider';
