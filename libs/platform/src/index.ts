@@ -7,3 +7,4 @@ export * from './event-store/open-event-store';
 export * from './http/validation';
 export * from './http/domain-error.filter';
 export * from './decisions';
+export * from './projections/projection-runner';

@@ -1,12 +1,14 @@
 import { ExportControlCommand, RecordedMeasure } from './export-control.decider';
 
+export type DueTransition = Extract<ExportControlCommand, { kind: 'EnterIntoForce' | 'ExpireSuspension' }>;
+
 /**
  * The dated transitions that are due at `now` for one measure: a measure's status changes on a date with
  * no new announcement (entry into force; the end of a suspension), so the schedule must send them.
  */
-export function dueTransitions(state: RecordedMeasure, now: string): ExportControlCommand[] {
+export function dueTransitions(state: RecordedMeasure, now: string): DueTransition[] {
   if (state.lifted) return [];
-  const due: ExportControlCommand[] = [];
+  const due: DueTransition[] = [];
   const measureId = state.measure.measureId;
   if (!state.enteredIntoForce && Date.parse(state.measure.effectiveFrom) <= Date.parse(now)) {
     due.push({ kind: 'EnterIntoForce', measureId, now });

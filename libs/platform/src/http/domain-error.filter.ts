@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/commo
 import { DomainRuleViolation, EventStoreUnavailableError, WrongExpectedRevisionError } from '@imera/event-sourcing';
 
 /** Rule codes that mean "this clashes with what exists" rather than "this request is wrong". */
-const CONFLICT_CODES = new Set(['notification-exists', 'measure-exists', 'conflicting-refiling']);
+const CONFLICT_CODES = new Set(['notification-exists', 'measure-exists', 'notification-changed-concurrently', 'measure-changed-concurrently']);
 const NOT_FOUND_CODES = new Set(['notification-not-found', 'measure-not-found', 'not-found']);
 const FORBIDDEN_CODES = new Set(['not-filing-member-state', 'forbidden']);
 

@@ -1,0 +1,100 @@
+import { Clock, DomainRuleViolation, EventStore, NewEvent } from '@imera/event-sourcing';
+import {
+  DueTransition,
+  EXPORT_CONTROL_SCHEMA_VERSION,
+  ExportControlCommand,
+  exportControlDecider,
+  ExportControlEvent,
+  ExportControlState,
+  exportControlStream,
+} from '@imera/domain/export-controls';
+import { Topics } from '@imera/messaging';
+import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from '@imera/platform';
+import { fromOutcome, IntakeResult, repeated } from '../intake-result';
+import { eventMetadata, RequestContext } from '../request-context';
+import { AmendExportControlDto, LiftExportControlDto, RecordExportControlDto, SuspendExportControlDto } from './export-control.dto';
+
+/** Records third-country export-control measures and their status changes. */
+export class ExportControlIntake {
+  constructor(
+    private readonly store: EventStore,
+    private readonly publisher: DecisionPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(dto: RecordExportControlDto, context: RequestContext): Promise<IntakeResult> {
+    const streamName = exportControlStream(dto.measureId);
+    const requestFingerprint = fingerprint({ ...dto });
+    const loaded = await loadStream(this.store, streamName, exportControlDecider);
+    if (loaded.revision >= 0) {
+      if (loaded.events[0].metadata.requestFingerprint === requestFingerprint) return repeated(streamName, loaded.events.slice(0, 1));
+      throw new DomainRuleViolation('measure-exists', `Measure ${dto.measureId} was already recorded with other content`);
+    }
+    const command: ExportControlCommand = { kind: 'RecordExportControl', ...dto, now: this.now() };
+    return this.decideAndPublish(streamName, loaded.revision, loaded.state, command, context, requestFingerprint);
+  }
+
+  suspend(measureId: string, dto: SuspendExportControlDto, context: RequestContext): Promise<IntakeResult> {
+    return this.change(measureId, context, (now) => ({ kind: 'SuspendExportControl', measureId, ...dto, now }));
+  }
+
+  lift(measureId: string, dto: LiftExportControlDto, context: RequestContext): Promise<IntakeResult> {
+    return this.change(measureId, context, (now) => ({ kind: 'LiftExportControl', measureId, ...dto, now }));
+  }
+
+  amend(measureId: string, dto: AmendExportControlDto, context: RequestContext): Promise<IntakeResult> {
+    return this.change(measureId, context, (now) => ({ kind: 'AmendExportControl', measureId, ...dto, now }));
+  }
+
+  /**
+   * Sends a dated transition (entry into force, end of a suspension). Its event id depends only on the
+   * measure, the transition and the date, so however often the schedule fires, it is stored once.
+   */
+  async applyDue(command: DueTransition, dueDate: string, context: RequestContext): Promise<IntakeResult> {
+    const streamName = exportControlStream(command.measureId);
+    const loaded = await loadStream(this.store, streamName, exportControlDecider);
+    return this.decideAndPublish(streamName, loaded.revision, loaded.state, command, context, `${command.kind}@${dueDate}`);
+  }
+
+  private async change(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<IntakeResult> {
+    const streamName = exportControlStream(measureId);
+    const loaded = await loadStream(this.store, streamName, exportControlDecider);
+    const decided = command(this.now());
+    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, context, fingerprint({ ...decided, now: undefined }));
+  }
+
+  private async decideAndPublish(
+    streamName: string,
+    revision: number,
+    state: ExportControlState,
+    command: ExportControlCommand,
+    context: RequestContext,
+    requestFingerprint: string,
+  ): Promise<IntakeResult> {
+    const decided = exportControlDecider.decide(command, state);
+    const events = decided.map((event, index) => this.envelope(event, streamName, revision, index, context, requestFingerprint));
+    const key = materialKey(decided[0], state);
+    const outcome = await this.publisher.publish({ topic: Topics.exportControls, key, streamName, decidedAtRevision: revision, events });
+    return fromOutcome(streamName, outcome, 'measure-changed-concurrently', events);
+  }
+
+  private envelope(event: ExportControlEvent, streamName: string, revision: number, index: number, context: RequestContext, requestFingerprint: string): NewEvent {
+    return {
+      id: deterministicEventId(streamName, String(revision), requestFingerprint, String(index)),
+      type: event.type,
+      schemaVersion: EXPORT_CONTROL_SCHEMA_VERSION,
+      data: event.data,
+      metadata: eventMetadata(context, { requestFingerprint }),
+    };
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+/** Messages about one measure share a key so they stay in order: its first material. */
+function materialKey(event: ExportControlEvent, state: ExportControlState): string {
+  if (event.type === 'ExportControlRecorded') return event.data.materials[0];
+  return state.recorded ? state.measure.materials[0] : 'unknown';
+}

@@ -1,0 +1,49 @@
+import { RecordedEvent } from '@imera/event-sourcing';
+import {
+  exportControlDecider,
+  ExportControlEvent,
+  ExportControlState,
+  exportControlStatus,
+  ExportControlStatus,
+  RecordedMeasure,
+} from '@imera/domain/export-controls';
+import { Projection } from '@imera/platform';
+
+export interface MeasureRecord {
+  readonly state: RecordedMeasure;
+  readonly status: ExportControlStatus;
+  readonly history: ReadonlyArray<{ readonly type: string; readonly eventId: string; readonly globalPosition: number }>;
+}
+
+/** Every recorded export-control measure with its status and history. */
+export class ExportControlsView implements Projection {
+  readonly name = 'export-controls';
+  private readonly measures = new Map<string, { state: ExportControlState; history: MeasureRecord['history'] }>();
+  private readonly changeListeners = new Set<(measureId: string) => void>();
+
+  apply(recorded: RecordedEvent): void {
+    if (!recorded.streamName.startsWith('exportControl-')) return;
+    const event = recorded as unknown as ExportControlEvent;
+    const measureId = event.data.measureId;
+    const current = this.measures.get(measureId) ?? { state: exportControlDecider.initialState(), history: [] };
+    this.measures.set(measureId, {
+      state: exportControlDecider.evolve(current.state, event),
+      history: [...current.history, { type: recorded.type, eventId: recorded.id, globalPosition: recorded.globalPosition }],
+    });
+    for (const listener of this.changeListeners) listener(measureId);
+  }
+
+  get(measureId: string): MeasureRecord | undefined {
+    const entry = this.measures.get(measureId);
+    if (!entry || !entry.state.recorded) return undefined;
+    return { state: entry.state, status: exportControlStatus(entry.state), history: entry.history };
+  }
+
+  list(): MeasureRecord[] {
+    return [...this.measures.keys()].map((id) => this.get(id)).filter((record): record is MeasureRecord => record !== undefined);
+  }
+
+  onChange(listener: (measureId: string) => void): void {
+    this.changeListeners.add(listener);
+  }
+}

@@ -1,0 +1,31 @@
+import { DomainRuleViolation, RecordedEvent } from '@imera/event-sourcing';
+import { DecisionOutcome } from '@imera/platform';
+
+/**
+ * What a filing came to: `recorded` (new, stored), `repeated` (the same request was stored before),
+ * `pending` (published durably, not yet stored when the answer was due).
+ */
+export interface IntakeResult {
+  readonly outcome: 'recorded' | 'repeated' | 'pending';
+  readonly streamName: string;
+  readonly events: ReadonlyArray<{ readonly id: string; readonly type: string; readonly streamRevision?: number; readonly globalPosition?: number }>;
+}
+
+export function fromOutcome(streamName: string, outcome: DecisionOutcome, conflictCode: string, published: ReadonlyArray<{ id: string; type: string }>): IntakeResult {
+  switch (outcome.kind) {
+    case 'recorded':
+      return { outcome: 'recorded', streamName, events: outcome.events.map(summary) };
+    case 'pending':
+      return { outcome: 'pending', streamName, events: published.map(({ id, type }) => ({ id, type })) };
+    case 'superseded':
+      throw new DomainRuleViolation(conflictCode, `${streamName} was changed by someone else at the same time; read it and try again`);
+  }
+}
+
+export function repeated(streamName: string, events: readonly RecordedEvent[]): IntakeResult {
+  return { outcome: 'repeated', streamName, events: events.map(summary) };
+}
+
+function summary(event: RecordedEvent) {
+  return { id: event.id, type: event.type, streamRevision: event.streamRevision, globalPosition: event.globalPosition };
+}
