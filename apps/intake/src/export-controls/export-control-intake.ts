@@ -12,6 +12,7 @@ import { Topics } from '@imera/messaging';
 import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from '@imera/platform';
 import { fromOutcome, IntakeResult, repeated } from '../intake-result';
 import { eventMetadata, RequestContext } from '../request-context';
+import { ExportControlsView, MeasureRecord } from './export-controls.view';
 import { AmendExportControlDto, LiftExportControlDto, RecordExportControlDto, SuspendExportControlDto } from './export-control.dto';
 
 /** Records third-country export-control measures and their status changes. */
@@ -54,6 +55,13 @@ export class ExportControlIntake {
     const streamName = exportControlStream(command.measureId);
     const loaded = await loadStream(this.store, streamName, exportControlDecider);
     return this.decideAndPublish(streamName, loaded.revision, loaded.state, command, context, `${command.kind}@${dueDate}`);
+  }
+
+  /** Reads one measure straight from its stream. */
+  async read(measureId: string): Promise<MeasureRecord | undefined> {
+    const view = new ExportControlsView();
+    for await (const event of this.store.readStream(exportControlStream(measureId))) view.apply(event);
+    return view.get(measureId);
   }
 
   private async change(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<IntakeResult> {

@@ -11,6 +11,7 @@ import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from
 import { eventMetadata, RequestContext } from '../request-context';
 import { fromOutcome, IntakeResult, repeated } from '../intake-result';
 import { FileNotificationDto, NotificationFollowUpDto, NotificationResolutionDto } from './file-notification.dto';
+import { NotificationRecord, NotificationsView } from './notifications.view';
 
 /** Files and follows up operator notifications: decide against the stream, publish, await the record. */
 export class OperatorNotificationIntake {
@@ -39,6 +40,13 @@ export class OperatorNotificationIntake {
 
   async resolve(notificationId: string, memberState: string, dto: NotificationResolutionDto, context: RequestContext): Promise<IntakeResult> {
     return this.followUp(notificationId, context, (now) => ({ kind: 'ResolveNotification', notificationId, memberState, description: dto.description, now }));
+  }
+
+  /** Reads one notification straight from its stream, so a reader sees its own filing at once. */
+  async read(notificationId: string): Promise<NotificationRecord | undefined> {
+    const view = new NotificationsView();
+    for await (const event of this.store.readStream(notificationStream(notificationId))) view.apply(event);
+    return view.get(notificationId);
   }
 
   private async followUp(notificationId: string, context: RequestContext, command: (now: string) => OperatorNotificationCommand): Promise<IntakeResult> {

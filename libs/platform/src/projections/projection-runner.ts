@@ -26,6 +26,9 @@ export class ProjectionRunner {
   private stopped = false;
   private failures = 0;
   private readonly listeners = new Set<(event: RecordedEvent) => void>();
+  private markCaughtUp: () => void = () => undefined;
+  /** Resolves the first time the projection has applied everything stored when it started. */
+  readonly caughtUp = new Promise<void>((resolve) => (this.markCaughtUp = resolve));
 
   constructor(private readonly projection: Projection, private readonly options: ProjectionRunnerOptions) {
     options.readiness?.register(`projection:${projection.name}`);
@@ -61,7 +64,10 @@ export class ProjectionRunner {
         this.failures = 0;
         for (const listener of this.listeners) listener(event);
       },
-      onCaughtUp: () => this.options.readiness?.markReady(`projection:${this.projection.name}`),
+      onCaughtUp: () => {
+        this.options.readiness?.markReady(`projection:${this.projection.name}`);
+        this.markCaughtUp();
+      },
       onError: (error) => this.retry(error),
     });
   }
