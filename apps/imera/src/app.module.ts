@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, EventStoreModule, HealthModule } from '@imera/platform';
+import { AppConfig, AuthModule, EventStoreModule, HealthModule } from '@imera/platform';
 
 /**
  * The all-in-one system (the embedded default): every service of the system in one process, wired to the
@@ -10,7 +10,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [HealthModule, EventStoreModule.forRoot(config)],
+      imports: [HealthModule, EventStoreModule.forRoot(config), AuthModule.forRoot(config)],
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './http/validation';
 export * from './http/domain-error.filter';
 export * from './decisions';
 export * from './projections/projection-runner';
+export * from './auth';

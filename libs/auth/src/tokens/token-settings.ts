@@ -12,7 +12,7 @@ export interface TokenSettings {
   readonly maxTokenAgeSeconds: number;
   /** Verified tokens kept so a token reused across requests is verified once; 0 turns the cache off. */
   readonly cacheSize: number;
-  /** How long a verified token stays cached, so a withdrawn key stops working within this time. */
+  /** How long a verified token stays cached, so a withdrawn key stops working within this time; 0 turns the cache off. */
   readonly cacheTtlSeconds: number;
 }
 

@@ -40,7 +40,7 @@ export class TokenVerifier {
     private readonly clock: Clock = systemClock,
   ) {
     this.algorithms = [...checkAsymmetricAlgorithms(settings.algorithms)];
-    if (settings.cacheSize > 0) {
+    if (settings.cacheSize > 0 && settings.cacheTtlSeconds > 0) {
       this.cache = new LRUCache({ max: settings.cacheSize, ttl: settings.cacheTtlSeconds * 1000 });
     }
   }

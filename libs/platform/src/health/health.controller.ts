@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators';
 import { Readiness } from './readiness';
 
 interface StatusReply {
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(@Inject(Readiness) private readonly readiness: Readiness) {}
 
   /** 200 once recovery is done and every component is ready, 503 before. */
+  @Public()
   @Get('health')
   health(@Res() reply: StatusReply): unknown {
     const ready = this.readiness.isReady;
