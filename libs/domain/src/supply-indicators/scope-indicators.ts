@@ -1,0 +1,82 @@
+import { mergeEvidence } from './evidence';
+import { IndicatorContext } from './indicator-context';
+import { IndicatorValue, known, unknownValue } from './indicator-value';
+import { MaterialIndicators, materialIndicators, NotificationCounts, notificationCounts } from './material-indicators';
+import { selectInputs } from './selection';
+import { SupplyIndicatorsState } from './supply-indicators.projection';
+
+/** A crisis scope as the indicators need it: its id and its CRMA list entries. */
+export interface IndicatorScope {
+  readonly id: string;
+  readonly materials: readonly { readonly code: string }[];
+}
+
+/** A value taken from the material where it is worst. */
+export interface WorstValue extends IndicatorValue {
+  readonly material: string | null;
+}
+
+export interface ScopeIndicators extends NotificationCounts {
+  readonly scopeId: string;
+  readonly asOf: string;
+  /** `eu-supply-baseline@1`: the figures the shares rest on. */
+  readonly baselineRef: string;
+  readonly materials: readonly MaterialIndicators[];
+  readonly worstShareOfSupplyUnderControls: WorstValue;
+  readonly worstShareOfConsumptionAffected: WorstValue;
+  readonly lowestDaysOfStockCover: WorstValue;
+  /** Distinct export controls active on any material of the scope. */
+  readonly activeControls: IndicatorValue;
+}
+
+/**
+ * The scope's indicators: the worst of its materials for shares and stock cover, and counts over the
+ * distinct notifications of all its materials (one notification counted once even if it concerns two).
+ */
+export function scopeIndicators(state: SupplyIndicatorsState, scope: IndicatorScope, context: IndicatorContext): ScopeIndicators {
+  const codes = scope.materials.map((material) => material.code);
+  const materials = codes.map((code) => materialIndicators(state, code, context));
+  const selection = selectInputs(state, new Set(codes), context);
+  return {
+    scopeId: scope.id,
+    asOf: context.asOf,
+    baselineRef: context.baseline.ref,
+    materials,
+    worstShareOfSupplyUnderControls: worst(materials, (m) => m.shareOfSupplyUnderControls, 'highest'),
+    worstShareOfConsumptionAffected: worst(materials, (m) => m.shareOfConsumptionAffected, 'highest'),
+    lowestDaysOfStockCover: worst(materials, (m) => m.daysOfStockCover, 'lowest'),
+    activeControls: known(selection.controls.length, mergeEvidence(...selection.controls.map((control) => control.measure.evidence))),
+    ...notificationCounts(selection.notifications, context),
+  };
+}
+
+/** The names of the scope indicators the escalation policy can set thresholds on. */
+export const SCOPE_INDICATOR_NAMES = [
+  'worstShareOfSupplyUnderControls',
+  'worstShareOfConsumptionAffected',
+  'lowestDaysOfStockCover',
+  'tonnesPerYearAffected',
+  'memberStatesAffected',
+  'operatorsAffected',
+  'significantNotifications',
+  'criticalNotifications',
+  'activeControls',
+] as const satisfies readonly (keyof ScopeIndicators)[];
+export type ScopeIndicatorName = (typeof SCOPE_INDICATOR_NAMES)[number];
+
+export function scopeIndicator(indicators: ScopeIndicators, name: ScopeIndicatorName): IndicatorValue {
+  return indicators[name];
+}
+
+function worst(materials: readonly MaterialIndicators[], pick: (m: MaterialIndicators) => IndicatorValue, direction: 'highest' | 'lowest'): WorstValue {
+  const unknown = materials.flatMap((material) => pick(material).unknown ?? []);
+  const candidates = materials
+    .map((material) => ({ material: material.material, indicator: pick(material) }))
+    .filter((candidate) => candidate.indicator.value !== null);
+  if (candidates.length === 0) return { ...unknownValue(unknown), material: null };
+  const sign = direction === 'highest' ? 1 : -1;
+  const chosen = candidates.reduce((best, candidate) =>
+    sign * (candidate.indicator.value! - best.indicator.value!) > 0 ? candidate : best,
+  );
+  return { value: chosen.indicator.value, evidence: chosen.indicator.evidence, material: chosen.material, ...(unknown.length > 0 ? { unknown } : {}) };
+}

@@ -1,0 +1,177 @@
+import { RecordedEvent } from '@imera/event-sourcing';
+import { ExportControlEvent, ExportControlType } from '@imera/domain/export-controls';
+import { NotificationImpact, OperatorNotificationEvent } from '@imera/domain/operator-notifications';
+import { StrategicStockEvent } from '@imera/domain/strategic-stocks';
+import { EvidenceRef, evidenceOf } from './evidence';
+
+export interface TrackedMeasure {
+  readonly measureId: string;
+  readonly country: string;
+  readonly reference: string;
+  readonly type: ExportControlType;
+  /** Material codes as announced (elements such as "dysprosium" included). */
+  readonly materials: readonly string[];
+  readonly destinations: 'all' | readonly string[];
+  readonly inForce: boolean;
+  readonly suspension?: { readonly reference: string; readonly from: string; readonly until?: string };
+  readonly evidence: readonly EvidenceRef[];
+}
+
+export interface TrackedNotification {
+  readonly notificationId: string;
+  readonly memberState: string;
+  readonly operatorId: string;
+  readonly material: string;
+  readonly impact: NotificationImpact;
+  readonly evidence: readonly EvidenceRef[];
+}
+
+export interface TrackedStock {
+  readonly memberState: string;
+  readonly material: string;
+  readonly tonnesHeld: number;
+  readonly shareOfNationalConsumption?: number;
+  readonly reportedAt: string;
+  readonly evidence: readonly EvidenceRef[];
+}
+
+/**
+ * What the supply indicators are computed from: measures not lifted, notifications not resolved, the latest
+ * stock report per Member State and material. Plain JSON, so a runner can checkpoint it and a rebuild from
+ * the same events gives the identical state.
+ */
+export interface SupplyIndicatorsState {
+  readonly schemaVersion: 1;
+  /** Global position of the last event applied; events at or before it are ignored (redelivery). */
+  readonly checkpoint: number | null;
+  readonly measures: Readonly<Record<string, TrackedMeasure>>;
+  /** Open notifications, by filed material code, then by notification id. */
+  readonly openNotifications: Readonly<Record<string, Readonly<Record<string, TrackedNotification>>>>;
+  /** Latest stock report, by `memberState/material`. */
+  readonly stocks: Readonly<Record<string, TrackedStock>>;
+}
+
+type IntakeEvent = ExportControlEvent | OperatorNotificationEvent | StrategicStockEvent;
+
+const INTAKE_TYPES = new Set<string>([
+  'ExportControlRecorded',
+  'ExportControlEnteredIntoForce',
+  'ExportControlSuspended',
+  'ExportControlSuspensionExpired',
+  'ExportControlLifted',
+  'ExportControlAmended',
+  'OperatorNotificationFiled',
+  'OperatorNotificationUpdated',
+  'OperatorNotificationResolved',
+  'StrategicStockReported',
+] satisfies IntakeEvent['type'][]);
+
+export function initialSupplyIndicatorsState(): SupplyIndicatorsState {
+  return { schemaVersion: 1, checkpoint: null, measures: {}, openNotifications: {}, stocks: {} };
+}
+
+/**
+ * Folds one recorded event (in global order, at its newest schema version) into the state. Pure: returns a
+ * new state and leaves the old one untouched. Events of other types only move the checkpoint.
+ */
+export function evolveSupplyIndicators(state: SupplyIndicatorsState, recorded: RecordedEvent): SupplyIndicatorsState {
+  if (state.checkpoint !== null && recorded.globalPosition <= state.checkpoint) return state;
+  const next = { ...state, checkpoint: recorded.globalPosition };
+  if (!INTAKE_TYPES.has(recorded.type)) return next;
+  const event = { type: recorded.type, data: recorded.data } as IntakeEvent;
+  const evidence = evidenceOf(recorded);
+  switch (event.type) {
+    case 'ExportControlRecorded':
+    case 'ExportControlEnteredIntoForce':
+    case 'ExportControlSuspended':
+    case 'ExportControlSuspensionExpired':
+    case 'ExportControlLifted':
+    case 'ExportControlAmended':
+      return { ...next, measures: evolveMeasures(next.measures, event, evidence) };
+    case 'OperatorNotificationFiled':
+    case 'OperatorNotificationUpdated':
+    case 'OperatorNotificationResolved':
+      return { ...next, openNotifications: evolveNotifications(next.openNotifications, event, evidence) };
+    case 'StrategicStockReported':
+      return { ...next, stocks: evolveStocks(next.stocks, event, evidence) };
+  }
+}
+
+/** Folds recorded events from the initial state: for tests and rebuilds. */
+export function projectSupplyIndicators(events: Iterable<RecordedEvent>, from = initialSupplyIndicatorsState()): SupplyIndicatorsState {
+  let state = from;
+  for (const event of events) state = evolveSupplyIndicators(state, event);
+  return state;
+}
+
+function evolveMeasures(
+  measures: SupplyIndicatorsState['measures'],
+  event: ExportControlEvent,
+  evidence: EvidenceRef,
+): SupplyIndicatorsState['measures'] {
+  const id = event.data.measureId;
+  if (event.type === 'ExportControlRecorded') {
+    const { measureId, country, reference, type, materials, destinations } = event.data;
+    return { ...measures, [id]: { measureId, country, reference, type, materials, destinations, inForce: false, evidence: [evidence] } };
+  }
+  const measure = measures[id];
+  if (!measure) return measures;
+  if (event.type === 'ExportControlLifted') return withoutKey(measures, id);
+  const changed = { ...measure, evidence: [...measure.evidence, evidence] };
+  switch (event.type) {
+    case 'ExportControlEnteredIntoForce':
+      return { ...measures, [id]: { ...changed, inForce: true } };
+    case 'ExportControlSuspended': {
+      const { reference, suspendedFrom: from, suspendedUntil: until } = event.data;
+      return { ...measures, [id]: { ...changed, suspension: until ? { reference, from, until } : { reference, from } } };
+    }
+    case 'ExportControlSuspensionExpired': {
+      const { suspension: _ended, ...rest } = changed;
+      return { ...measures, [id]: rest };
+    }
+    case 'ExportControlAmended': {
+      const { materials, destinations, type } = event.data;
+      return { ...measures, [id]: { ...changed, ...(materials ? { materials } : {}), ...(destinations ? { destinations } : {}), ...(type ? { type } : {}) } };
+    }
+  }
+}
+
+function evolveNotifications(
+  open: SupplyIndicatorsState['openNotifications'],
+  event: OperatorNotificationEvent,
+  evidence: EvidenceRef,
+): SupplyIndicatorsState['openNotifications'] {
+  const { material, notificationId: id } = event.data;
+  const bucket = open[material] ?? {};
+  if (event.type === 'OperatorNotificationFiled') {
+    const { memberState, operator, impact } = event.data;
+    const filed: TrackedNotification = { notificationId: id, memberState, operatorId: operator.id, material, impact, evidence: [evidence] };
+    return { ...open, [material]: { ...bucket, [id]: filed } };
+  }
+  const tracked = bucket[id];
+  if (!tracked) return open;
+  if (event.type === 'OperatorNotificationResolved') {
+    const rest = withoutKey(bucket, id);
+    return Object.keys(rest).length > 0 ? { ...open, [material]: rest } : withoutKey(open, material);
+  }
+  const updated = { ...tracked, impact: event.data.impact, evidence: [...tracked.evidence, evidence] };
+  return { ...open, [material]: { ...bucket, [id]: updated } };
+}
+
+function evolveStocks(
+  stocks: SupplyIndicatorsState['stocks'],
+  event: StrategicStockEvent,
+  evidence: EvidenceRef,
+): SupplyIndicatorsState['stocks'] {
+  const { memberState, material, tonnesHeld, shareOfNationalConsumption, reportedAt } = event.data;
+  const key = `${memberState}/${material}`;
+  const previous = stocks[key];
+  if (previous && Date.parse(previous.reportedAt) > Date.parse(reportedAt)) return stocks;
+  const share = shareOfNationalConsumption === undefined ? {} : { shareOfNationalConsumption };
+  return { ...stocks, [key]: { memberState, material, tonnesHeld, ...share, reportedAt, evidence: [evidence] } };
+}
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
