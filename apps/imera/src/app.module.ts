@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, systemClock } from '@imera/event-sourcing';
 import { AppConfig, AuthModule, EventStoreModule, HealthModule } from '@imera/platform';
 
 /**
@@ -7,10 +8,11 @@ import { AppConfig, AuthModule, EventStoreModule, HealthModule } from '@imera/pl
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+    const clock = options.clock ?? systemClock;
     return {
       module: AppModule,
-      imports: [HealthModule, EventStoreModule.forRoot(config), AuthModule.forRoot(config)],
+      imports: [HealthModule, EventStoreModule.forRoot(config, clock), AuthModule.forRoot(config, { clock })],
     };
   }
 }

@@ -1,18 +1,44 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig } from '@imera/platform';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Clock, systemClock } from '@imera/event-sourcing';
+import { AppConfig, DomainErrorFilter, strictValidationPipe } from '@imera/platform';
 import { AppModule } from './app.module';
 
+export interface CreateAppOptions {
+  /** Virtual time for tests and exercises; real time otherwise. */
+  readonly clock?: Clock;
+  readonly logger?: false | Array<'error' | 'warn' | 'log'>;
+}
+
 /** Builds the all-in-one app; tests call this with their own configuration. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const clock = options.clock ?? systemClock;
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 256 * 1024 }),
-    { logger: ['error', 'warn', 'log'], abortOnError: false },
+    AppModule.forRoot(config, { clock }),
+    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: false }),
+    { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
+  app.useGlobalPipes(strictValidationPipe(clock));
+  app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
+  setUpApiDocs(app);
   return app;
+}
+
+/** OpenAPI generated from the same DTOs that validate requests, served at /api/docs. */
+function setUpApiDocs(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('IMERA CRM response API')
+      .setDescription('Operator notifications, export controls, supply indicators, IMERA modes and response instruments')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }
 
 export async function listen(app: INestApplication, config: AppConfig): Promise<string> {

@@ -19,7 +19,7 @@ describe('all-in-one system (embedded default)', () => {
 
   it('starts on 127.0.0.1, answers /health with the recovered event store, and restarts on the same data', async () => {
     const first = await startSystem(buildDir, { DATA_DIR: dataDir });
-    const health = await (await fetch(`${first.url}/health`)).json();
+    const health = (await (await fetch(`${first.url}/health`)).json()) as { status: string; components: Record<string, { detail: string }> };
     expect(health.status).toBe('ok');
     expect(health.components['event-store'].detail).toMatch(/file log: 0 events recovered/);
     await first.kill('SIGKILL');

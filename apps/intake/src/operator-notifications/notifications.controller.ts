@@ -85,7 +85,7 @@ export class NotificationsController {
     const filter = {
       memberState: ownOnly ?? (isCommission(principal) ? memberState : undefined),
       material,
-      status: status === 'open' || status === 'resolved' ? status : undefined,
+      status: status === 'open' || status === 'resolved' ? (status as 'open' | 'resolved') : undefined,
     };
     return { notifications: this.view.list(filter) };
   }
