@@ -16,7 +16,7 @@ import { AppConfig, AuthModule, CurrentPrincipal, HealthModule, Roles } from '@i
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/bootstrap';
+import { AppModule } from '../src/app.module';
 
 @Controller('probe')
 class ProbeController {
@@ -126,11 +126,11 @@ describe('authentication over HTTP', () => {
   });
 });
 
-describe('the all-in-one app', () => {
+describe('the all-in-one app module', () => {
   it('creates its signing key in the data directory and keeps /health public', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'imera-auth-app-'));
     const config: AppConfig = { host: '127.0.0.1', port: 0, dataDir, eventStore: 'memory' };
-    const app = await createApp(config);
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), { logger: false });
     try {
       await app.listen(0, '127.0.0.1');
       const url = await app.getUrl();
