@@ -46,7 +46,11 @@ export interface AllocatedOrder {
   readonly quantity: number;
 }
 
+/** Names the rule set below; bump it with any change of rules so recorded allocations stay explainable. */
+export const STOCK_ALLOCATION_RULES = 'adr-0007/v1';
+
 export interface StockAllocation {
+  readonly rules: typeof STOCK_ALLOCATION_RULES;
   readonly basis: ShareBasis;
   readonly shortage: boolean;
   readonly totalReleasable: number;
@@ -79,6 +83,7 @@ export function allocateStocks(input: AllocationInput): StockAllocation {
   const totalAllocated = total([...received.values()]);
   const released = apportion(totalAllocated, holdings.map((h) => ({ key: h.memberState, weight: releasable.get(h.memberState)!, cap: releasable.get(h.memberState)! })));
   return {
+    rules: STOCK_ALLOCATION_RULES,
     basis: input.basis,
     shortage: totalReleasable < totalNeed,
     totalReleasable,
