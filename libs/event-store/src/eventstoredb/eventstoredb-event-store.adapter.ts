@@ -1,0 +1,240 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  ResolvedEvent,
+  START,
+  StreamingRead,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
+import {
+  AppendResult,
+  collect,
+  EventStore,
+  EventStoreUnavailableError,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  WrongExpectedRevisionError,
+} from '@imera/event-sourcing';
+import { resolveAppend } from '../shared/append-resolution';
+import {
+  DEFAULT_RESUBSCRIBE_POLICY,
+  ResubscribePolicy,
+  subscribeToAllResubscribing,
+  SubscriptionDrop,
+} from './all-subscription';
+import { describeConnection } from './connection-string';
+import { assertAppendable, decodeEvent, encodeEvent, isSystemEvent } from './event-envelope';
+import { comparePositions, positionOf, toGlobalPosition } from './log-position';
+import {
+  fromServerRevision,
+  isWrongExpectedVersion,
+  toServerExpectedRevision,
+  toWrongExpectedRevisionError,
+} from './revision-mapping';
+
+export interface EventStoreDbOptions {
+  /** For example `esdb://127.0.0.1:2113?tls=false`; credentials may be part of it. */
+  readonly connectionString: string;
+  readonly resubscribe?: ResubscribePolicy;
+  /** Told each time a subscription to all drops and is about to be renewed. */
+  readonly onSubscriptionDropped?: (drop: SubscriptionDrop) => void;
+}
+
+/** Events fetched per read request; each request has the client's deadline, so pages stay small. */
+const PAGE_SIZE = 500;
+
+/**
+ * The event-store port over an EventStoreDB server (gRPC client). Global positions are commit positions
+ * (see log-position.ts); the envelope's schema version and metadata travel in the event metadata JSON.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  private constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EventStoreDbOptions,
+  ) {}
+
+  /** Connects and checks that the server answers and lets us read `$all` before anyone relies on it. */
+  static async connect(options: EventStoreDbOptions): Promise<EventStoreDbEventStore> {
+    const client = EventStoreDBClient.connectionString(options.connectionString);
+    const store = new EventStoreDbEventStore(client, options);
+    try {
+      await store.probe();
+      return store;
+    } catch (error) {
+      await client.dispose().catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new EventStoreUnavailableError(
+        `EventStoreDB at ${describeConnection(options.connectionString)} cannot be used: ${reason}`,
+        error,
+      );
+    }
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    assertAppendable(streamName, events);
+    const expected = options.expectedRevision;
+    let lastRevision: number;
+    try {
+      const result = await this.client.appendToStream(streamName, events.map(encodeEvent), {
+        expectedRevision: toServerExpectedRevision(expected),
+      });
+      lastRevision = fromServerRevision(result.nextExpectedRevision);
+    } catch (error) {
+      if (!isWrongExpectedVersion(error)) throw error;
+      const conflict = toWrongExpectedRevisionError(error, streamName, expected);
+      lastRevision = await this.resolveConflict(streamName, events, expected, conflict);
+    }
+    return { nextExpectedRevision: lastRevision, lastGlobalPosition: await this.positionAt(streamName, lastRevision) };
+  }
+
+  async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    let next = options.fromRevision ?? 0;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const pageSize = Math.min(remaining, PAGE_SIZE);
+      let read = 0;
+      for await (const resolved of this.streamPage(streamName, next, pageSize)) {
+        read += 1;
+        if (!resolved.event) continue;
+        const event = decodeEvent(resolved.event);
+        next = event.streamRevision + 1;
+        remaining -= 1;
+        yield event;
+      }
+      if (read < pageSize) return;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    let from = options.after === undefined || options.after < 0 ? undefined : positionOf(options.after);
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      let read = 0;
+      const page = this.client.readAll({ fromPosition: from ?? START, direction: FORWARDS, maxCount: PAGE_SIZE });
+      for await (const resolved of cancelling(page)) {
+        read += 1;
+        const record = resolved.event;
+        if (!record) continue;
+        // Reading $all from a position includes the event there; "after" means strictly after.
+        if (from !== undefined && comparePositions(record.position, from) <= 0) continue;
+        from = record.position;
+        if (isSystemEvent(record)) continue;
+        remaining -= 1;
+        yield decodeEvent(record);
+        if (remaining === 0) return;
+      }
+      if (read < PAGE_SIZE) return;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): Subscription {
+    this.assertOpen();
+    const subscription = subscribeToAllResubscribing(
+      (after) => this.client.subscribeToAll({ fromPosition: after ?? START }),
+      options,
+      { policy: this.options.resubscribe ?? DEFAULT_RESUBSCRIBE_POLICY, onDropped: this.options.onSubscriptionDropped },
+    );
+    this.subscriptions.add(subscription);
+    void subscription.done.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async streamRevision(streamName: string): Promise<number> {
+    this.assertOpen();
+    const last = this.client.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    for await (const resolved of ignoringMissingStream(last)) {
+      if (resolved.event) return fromServerRevision(resolved.event.revision);
+    }
+    return -1;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.client.dispose();
+  }
+
+  /**
+   * The server refused the expected revision. If the events already sit where the writer expected to put
+   * them, this is a repeat of an append that succeeded (a retry after a lost reply): report that success.
+   */
+  private async resolveConflict(
+    streamName: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    conflict: WrongExpectedRevisionError,
+  ): Promise<number> {
+    const resolution = await resolveAppend(streamName, events, expected, conflict.actual, (from, count) =>
+      this.storedIds(streamName, from, count),
+    );
+    if (resolution.kind === 'already-stored') return resolution.lastRevision;
+    throw conflict;
+  }
+
+  private async storedIds(streamName: string, fromRevision: number, count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const event of this.readStream(streamName, { fromRevision, maxCount: count })) ids.push(event.id);
+    return ids;
+  }
+
+  /** The acknowledged event's position, read back from the leader (the append reply's position is not it). */
+  private async positionAt(streamName: string, revision: number): Promise<number> {
+    const read = this.client.readStream(streamName, { fromRevision: BigInt(revision), maxCount: 1, requiresLeader: true });
+    for await (const resolved of cancelling(read)) {
+      if (resolved.event) return toGlobalPosition(resolved.event.position, resolved.event.id);
+    }
+    throw new Error(`Event ${revision} of stream "${streamName}" was acknowledged but cannot be read back`);
+  }
+
+  private streamPage(streamName: string, fromRevision: number, maxCount: number): AsyncIterable<ResolvedEvent> {
+    const read = this.client.readStream(streamName, { fromRevision: BigInt(fromRevision), maxCount, direction: FORWARDS });
+    return ignoringMissingStream(read);
+  }
+
+  private async probe(): Promise<void> {
+    await collect(cancelling(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The event store is closed');
+  }
+}
+
+/** A stream that does not exist reads as empty. */
+async function* ignoringMissingStream(read: StreamingRead<ResolvedEvent>): AsyncIterable<ResolvedEvent> {
+  try {
+    yield* cancelling(read);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return;
+    throw error;
+  }
+}
+
+/** Iterates a read and cancels the server call when the reader stops early. */
+async function* cancelling<T>(read: StreamingRead<T>): AsyncIterable<T> {
+  let finished = false;
+  try {
+    for await (const item of read) yield item;
+    finished = true;
+  } finally {
+    if (!finished) await read.cancel().catch(() => undefined);
+  }
+}
