@@ -29,3 +29,8 @@ export function repeated(streamName: string, events: readonly RecordedEvent[]): 
 function summary(event: RecordedEvent) {
   return { id: event.id, type: event.type, streamRevision: event.streamRevision, globalPosition: event.globalPosition };
 }
+
+/** Events an identical earlier request produced: a repeat returns those instead of deciding again. */
+export function sameRequest(events: readonly RecordedEvent[], requestFingerprint: string): RecordedEvent[] {
+  return events.filter((event) => event.metadata.requestFingerprint === requestFingerprint);
+}

@@ -5,7 +5,7 @@ import { example, IntakeHarness } from './intake-harness';
 const DE = memberState('DE');
 const FR = memberState('FR');
 
-function notification(overrides: Record<string, unknown> = {}) {
+function notification(overrides: Record<string, unknown> = {}): Record<string, any> {
   return { ...example('file-notification'), notificationId: randomUUID(), ...overrides };
 }
 
@@ -122,7 +122,7 @@ export function describeIntake(transport: string, start: () => Promise<IntakeHar
 
     describe('export controls', () => {
       it('records a measure (Commission analysts only) and shows it in force', async () => {
-        const body = { ...example('record-export-control'), measureId: `cn-test-${Date.now()}` };
+        const body: Record<string, unknown> = { ...example('record-export-control'), measureId: `cn-test-${Date.now()}` };
         expect((await harness.request('POST', '/api/v1/export-controls', DE, body)).status).toBe(403);
         const recorded = await harness.request('POST', '/api/v1/export-controls', analyst, body);
         expect(recorded.status).toBe(201);
@@ -135,7 +135,7 @@ export function describeIntake(transport: string, start: () => Promise<IntakeHar
 
       it('takes every example status change', async () => {
         const measureId = `cn-examples-${Date.now()}`;
-        await harness.request('POST', '/api/v1/export-controls', analyst, { ...example('record-export-control'), measureId });
+        await harness.request('POST', '/api/v1/export-controls', analyst, { ...example<Record<string, unknown>>('record-export-control'), measureId });
         for (const [path, name] of [['amendments', 'amend-export-control'], ['suspensions', 'suspend-export-control'], ['lifting', 'lift-export-control']]) {
           const reply = await harness.request('POST', `/api/v1/export-controls/${measureId}/${path}`, analyst, example(name));
           expect([path, reply.status]).toEqual([path, 201]);
@@ -147,7 +147,7 @@ export function describeIntake(transport: string, start: () => Promise<IntakeHar
 
       it('refuses bad measures with field errors', async () => {
         const reply = await harness.request('POST', '/api/v1/export-controls', analyst, {
-          ...example('record-export-control'),
+          ...example<Record<string, unknown>>('record-export-control'),
           measureId: 'Bad Id',
           materials: ['dysprosium', 'kryptonite'],
           type: 'embargo',

@@ -10,7 +10,7 @@ import {
 } from '@imera/domain/export-controls';
 import { Topics } from '@imera/messaging';
 import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from '@imera/platform';
-import { fromOutcome, IntakeResult, repeated } from '../intake-result';
+import { fromOutcome, IntakeResult, repeated, sameRequest } from '../intake-result';
 import { eventMetadata, RequestContext } from '../request-context';
 import { ExportControlsView, MeasureRecord } from './export-controls.view';
 import { AmendExportControlDto, LiftExportControlDto, RecordExportControlDto, SuspendExportControlDto } from './export-control.dto';
@@ -68,7 +68,10 @@ export class ExportControlIntake {
     const streamName = exportControlStream(measureId);
     const loaded = await loadStream(this.store, streamName, exportControlDecider);
     const decided = command(this.now());
-    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, context, fingerprint({ ...decided, now: undefined }));
+    const requestFingerprint = fingerprint({ ...decided, now: undefined });
+    const earlier = sameRequest(loaded.events, requestFingerprint);
+    if (earlier.length > 0) return repeated(streamName, earlier);
+    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, context, requestFingerprint);
   }
 
   private async decideAndPublish(

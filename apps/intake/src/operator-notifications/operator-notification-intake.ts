@@ -9,7 +9,7 @@ import {
 import { Topics } from '@imera/messaging';
 import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from '@imera/platform';
 import { eventMetadata, RequestContext } from '../request-context';
-import { fromOutcome, IntakeResult, repeated } from '../intake-result';
+import { fromOutcome, IntakeResult, repeated, sameRequest } from '../intake-result';
 import { FileNotificationDto, NotificationFollowUpDto, NotificationResolutionDto } from './file-notification.dto';
 import { NotificationRecord, NotificationsView } from './notifications.view';
 
@@ -54,7 +54,10 @@ export class OperatorNotificationIntake {
     const loaded = await loadStream(this.store, streamName, operatorNotificationDecider);
     if (loaded.state.status === 'none') throw new DomainRuleViolation('notification-not-found', `Notification ${notificationId} does not exist`);
     const decided = command(this.now());
-    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, loaded.state.material, context, fingerprint({ ...decided, now: undefined }));
+    const requestFingerprint = fingerprint({ ...decided, now: undefined });
+    const earlier = sameRequest(loaded.events, requestFingerprint);
+    if (earlier.length > 0) return repeated(streamName, earlier);
+    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, loaded.state.material, context, requestFingerprint);
   }
 
   private async decideAndPublish(
