@@ -53,6 +53,11 @@ function run(...commands: ScopeModeCommand[]): { events: ScopeModeEvent[]; state
   return { events, state: foldEvents(decider, events) };
 }
 
+/** A command with some fields changed, to make it wrong in one way. */
+function patch(command: ScopeModeCommand, fields: Record<string, unknown>): ScopeModeCommand {
+  return { ...command, ...fields } as ScopeModeCommand;
+}
+
 function refusal(setup: ScopeModeCommand[], command: ScopeModeCommand): string {
   const { state } = run(...setup);
   try {
@@ -192,14 +197,14 @@ describe('scope mode decider: refusals', () => {
     ['a decision on another proposal', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], cmd.activateVigilance('2026-06-15T10:00:00Z', undefined, 'p-other'), 'proposal-mismatch'],
     ['a vigilance period beyond six months (IMERA Art 14-15)', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], cmd.activateVigilance('2026-06-15T10:00:00Z', '2026-12-15T00:00:01Z'), 'period-exceeds-maximum'],
     ['an emergency period beyond the configured maximum', [cmd.proposeEmergency('2026-06-01T00:00:00Z')], cmd.activateEmergency('2026-06-02T00:00:00Z', { from: '2026-06-02T00:00:00Z', until: '2026-12-03T00:00:00Z' }), 'period-exceeds-maximum'],
-    ['a period that ends before it starts', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], { ...(cmd.activateVigilance('2026-06-15T10:00:00Z') as object), period: { from: '2026-07-01T00:00:00Z', until: '2026-06-30T00:00:00Z' } } as ScopeModeCommand, 'invalid-period'],
+    ['a period that ends before it starts', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], patch(cmd.activateVigilance('2026-06-15T10:00:00Z'), { period: { from: '2026-07-01T00:00:00Z', until: '2026-06-30T00:00:00Z' } }), 'invalid-period'],
     ['a period already over when recorded', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], cmd.activateVigilance('2026-12-16T00:00:00Z'), 'invalid-period'],
-    ['a vigilance act without goods of critical importance', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], { ...(cmd.activateVigilance('2026-06-15T10:00:00Z') as object), goodsOfCriticalImportance: [] } as ScopeModeCommand, 'goods-list-missing'],
-    ['an emergency act without crisis-relevant goods (Art 18(4))', [cmd.proposeEmergency('2026-06-01T00:00:00Z')], { ...(cmd.activateEmergency('2026-06-02T00:00:00Z', { from: '2026-06-02T00:00:00Z', until: '2026-12-02T00:00:00Z' }) as object), crisisRelevantGoods: [] } as ScopeModeCommand, 'goods-list-missing'],
-    ['a Council act recorded by the crisis cell', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], { ...(cmd.activateVigilance('2026-06-15T10:00:00Z') as object), actor: cell } as ScopeModeCommand, 'actor-not-permitted'],
-    ['a simulated act recorded by the Council secretariat', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], { ...(cmd.activateVigilance('2026-06-15T10:00:00Z') as object), act: { reference: 'x', adoptedOn: '2026-06-15', simulated: true } } as ScopeModeCommand, 'actor-not-permitted'],
-    ['a proposal by the Council secretariat', [], { ...(cmd.proposeVigilance('2026-06-01T00:00:00Z') as object), actor: council } as ScopeModeCommand, 'actor-not-permitted'],
-    ['an act without a reference', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], { ...(cmd.activateVigilance('2026-06-15T10:00:00Z') as object), act: act(' ', '2026-06-15') } as ScopeModeCommand, 'act-reference-missing'],
+    ['a vigilance act without goods of critical importance', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], patch(cmd.activateVigilance('2026-06-15T10:00:00Z'), { goodsOfCriticalImportance: [] }), 'goods-list-missing'],
+    ['an emergency act without crisis-relevant goods (Art 18(4))', [cmd.proposeEmergency('2026-06-01T00:00:00Z')], patch(cmd.activateEmergency('2026-06-02T00:00:00Z', { from: '2026-06-02T00:00:00Z', until: '2026-12-02T00:00:00Z' }), { crisisRelevantGoods: [] }), 'goods-list-missing'],
+    ['a Council act recorded by the crisis cell', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], patch(cmd.activateVigilance('2026-06-15T10:00:00Z'), { actor: cell }), 'actor-not-permitted'],
+    ['a simulated act recorded by the Council secretariat', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], patch(cmd.activateVigilance('2026-06-15T10:00:00Z'), { act: { reference: 'x', adoptedOn: '2026-06-15', simulated: true } }), 'actor-not-permitted'],
+    ['a proposal by the Council secretariat', [], patch(cmd.proposeVigilance('2026-06-01T00:00:00Z'), { actor: council }), 'actor-not-permitted'],
+    ['an act without a reference', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], patch(cmd.activateVigilance('2026-06-15T10:00:00Z'), { act: act(' ', '2026-06-15') }), 'act-reference-missing'],
     ['a vigilance proposal while vigilance is active', vigilanceActive, cmd.proposeVigilance('2026-07-01T00:00:00Z', 'p-v2'), 'mode-already-active'],
     ['a vigilance proposal while emergency is active', [cmd.proposeEmergency('2026-06-01T00:00:00Z'), cmd.activateEmergency('2026-06-02T00:00:00Z', { from: '2026-06-02T00:00:00Z', until: '2026-12-02T00:00:00Z' })], cmd.proposeVigilance('2026-07-01T00:00:00Z', 'p-v2'), 'mode-already-active'],
     ['an emergency proposal while emergency is active', emergencyActive, cmd.proposeEmergency('2026-08-10T00:00:00Z', 'p-e2'), 'mode-already-active'],
@@ -221,7 +226,7 @@ describe('scope mode decider: refusals', () => {
     ['an expiry of a deactivated mode', [...vigilanceActive, cmd.proposeDeactivation('2026-09-01T00:00:00Z'), cmd.deactivate('2026-09-10T00:00:00Z')], cmd.expire('2026-12-15T00:00:00Z'), 'mode-not-active'],
     ['a lapse of a proposal that is not open', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], cmd.lapse('2026-06-05T00:00:00Z', 'p-other'), 'proposal-not-open'],
     ['a command dated before the last change', vigilanceActive, cmd.proposeEmergency('2026-06-14T00:00:00Z'), 'out-of-order'],
-    ['a command for another scope', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], { ...(cmd.lapse('2026-06-05T00:00:00Z', 'p-v1') as object), scopeId: 'battery-raw-materials' } as ScopeModeCommand, 'wrong-scope'],
+    ['a command for another scope', [cmd.proposeVigilance('2026-06-01T00:00:00Z')], patch(cmd.lapse('2026-06-05T00:00:00Z', 'p-v1'), { scopeId: 'battery-raw-materials' }), 'wrong-scope'],
   ])('refuses %s', (_name, setup, command, code) => {
     expect(refusal(setup, command)).toBe(code);
   });
