@@ -49,8 +49,4 @@ export interface EndWithMode {
 }
 
 export type InformationRequestCommand =
-  | IssueInformationRequest
-  | AnswerInformationRequest
-  | DeclineInformationRequest
-  | MarkOverdue
-  | EndWithMode;
+  IssueInformationRequest | AnswerInformationRequest | DeclineInformationRequest | MarkOverdue | EndWithMode;

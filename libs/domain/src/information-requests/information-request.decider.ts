@@ -28,7 +28,11 @@ import {
   IssuedInformationRequest,
 } from './information-request.state';
 
-export type InformationRequestDecider = Decider<InformationRequestCommand, InformationRequestState, InformationRequestEvent>;
+export type InformationRequestDecider = Decider<
+  InformationRequestCommand,
+  InformationRequestState,
+  InformationRequestEvent
+>;
 
 export function createInformationRequestDecider(
   policy: InformationRequestPolicy = DEFAULT_INFORMATION_REQUEST_POLICY,
@@ -57,8 +61,13 @@ function decide(command: InformationRequestCommand, state: InformationRequestSta
   }
 }
 
-function issue(command: IssueInformationRequest, state: InformationRequestState, policy: InformationRequestPolicy): InformationRequestEvent[] {
-  if (state.status !== 'not-issued') throw new DomainRuleViolation('already-issued', `Request ${command.requestId} exists`);
+function issue(
+  command: IssueInformationRequest,
+  state: InformationRequestState,
+  policy: InformationRequestPolicy,
+): InformationRequestEvent[] {
+  if (state.status !== 'not-issued')
+    throw new DomainRuleViolation('already-issued', `Request ${command.requestId} exists`);
   requireInstant(command.issuedAt, 'issuedAt');
   requireInstant(command.deadline, 'deadline');
   const mode = requireModeFor(command);
@@ -139,7 +148,10 @@ function decline(command: DeclineInformationRequest, state: IssuedInformationReq
 function markOverdue(command: MarkOverdue, state: IssuedInformationRequest): InformationRequestEvent[] {
   requireInstant(command.at, 'at');
   if (Date.parse(command.at) < Date.parse(state.deadline)) {
-    throw new DomainRuleViolation('deadline-not-passed', `The deadline ${state.deadline} has not passed at ${command.at}`);
+    throw new DomainRuleViolation(
+      'deadline-not-passed',
+      `The deadline ${state.deadline} has not passed at ${command.at}`,
+    );
   }
   if (state.status === 'ended') return [];
   return awaitingOperatorIds(state).map((operatorId) => ({

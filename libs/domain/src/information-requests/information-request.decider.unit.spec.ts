@@ -65,28 +65,32 @@ function issued(overrides: Partial<IssueInformationRequest> = {}): InformationRe
 describe('information requests', () => {
   describe('issuing', () => {
     it('issues a voluntary request in vigilance mode without penalty terms', () => {
-      given([]).when(issue()).then([
-        {
-          type: 'InformationRequestIssued',
-          data: {
-            requestId: 'ir-1',
-            scopeId: 'rare-earth-magnets',
-            issuedInMode: 'vigilance',
-            mandatory: false,
-            topics: ['production-capacity', 'stocks'],
-            goods: ['ndfeb-magnets'],
-            questions: 'State your monthly NdFeB output and stocks of dysprosium.',
-            addressees: issue().addressees,
-            deadline: '2026-06-15T15:00:00Z',
-            issuedAt: '2026-06-01T09:00:00Z',
-            issuedBy: 'commission:dg-grow',
+      given([])
+        .when(issue())
+        .then([
+          {
+            type: 'InformationRequestIssued',
+            data: {
+              requestId: 'ir-1',
+              scopeId: 'rare-earth-magnets',
+              issuedInMode: 'vigilance',
+              mandatory: false,
+              topics: ['production-capacity', 'stocks'],
+              goods: ['ndfeb-magnets'],
+              questions: 'State your monthly NdFeB output and stocks of dysprosium.',
+              addressees: issue().addressees,
+              deadline: '2026-06-15T15:00:00Z',
+              issuedAt: '2026-06-01T09:00:00Z',
+              issuedBy: 'commission:dg-grow',
+            },
           },
-        },
-      ]);
+        ]);
     });
 
     it('states the configured penalties, labelled unverified, on a mandatory request in emergency mode', () => {
-      const [event] = given([]).when(issue({ scope: scope('emergency'), mandatory: true })).thenEvents();
+      const [event] = given([])
+        .when(issue({ scope: scope('emergency'), mandatory: true }))
+        .thenEvents();
       expect(event.type).toBe('InformationRequestIssued');
       const data = (event as InformationRequestIssued).data;
       expect(data.issuedInMode).toBe('emergency');
@@ -96,18 +100,26 @@ describe('information requests', () => {
 
     it('takes penalty terms from configuration', () => {
       const custom = createInformationRequestDecider({
-        mandatoryRequestPenalties: { status: 'confirmed', source: 'implementing act', maximumFine: { amount: 1, currency: 'EUR' } },
+        mandatoryRequestPenalties: {
+          status: 'confirmed',
+          source: 'implementing act',
+          maximumFine: { amount: 1, currency: 'EUR' },
+        },
       });
       const [event] = custom.decide(issue({ scope: scope('emergency'), mandatory: true }), custom.initialState());
       expect((event as InformationRequestIssued).data.penaltyTerms?.source).toBe('implementing act');
     });
 
     it('refuses a request in normal mode', () => {
-      given([]).when(issue({ scope: scope('normal') })).thenRefuses('not-in-vigilance-or-emergency-mode');
+      given([])
+        .when(issue({ scope: scope('normal') }))
+        .thenRefuses('not-in-vigilance-or-emergency-mode');
     });
 
     it('refuses a mandatory request in vigilance mode', () => {
-      given([]).when(issue({ mandatory: true })).thenRefuses('mandatory-request-requires-emergency-mode');
+      given([])
+        .when(issue({ mandatory: true }))
+        .thenRefuses('mandatory-request-requires-emergency-mode');
     });
 
     it('refuses a mandatory request for goods not on the crisis-relevant list', () => {
@@ -117,18 +129,28 @@ describe('information requests', () => {
     });
 
     it('refuses a voluntary request for goods on no list of the scope', () => {
-      given([]).when(issue({ goods: ['copper-cathode'] })).thenRefuses('goods-not-of-critical-importance');
+      given([])
+        .when(issue({ goods: ['copper-cathode'] }))
+        .thenRefuses('goods-not-of-critical-importance');
     });
 
     it('refuses a deadline that is not after the time of issue', () => {
-      given([]).when(issue({ deadline: '2026-06-01T09:00:00Z' })).thenRefuses('deadline-not-in-future');
+      given([])
+        .when(issue({ deadline: '2026-06-01T09:00:00Z' }))
+        .thenRefuses('deadline-not-in-future');
     });
 
     it('refuses an operator addressed twice, no addressees and empty questions', () => {
       const twice = issue().addressees[0];
-      given([]).when(issue({ addressees: [twice, twice] })).thenRefuses('duplicate-addressee');
-      given([]).when(issue({ addressees: [] })).thenRefuses('addressees-required');
-      given([]).when(issue({ questions: '  ' })).thenRefuses('questions-required');
+      given([])
+        .when(issue({ addressees: [twice, twice] }))
+        .thenRefuses('duplicate-addressee');
+      given([])
+        .when(issue({ addressees: [] }))
+        .thenRefuses('addressees-required');
+      given([])
+        .when(issue({ questions: '  ' }))
+        .thenRefuses('questions-required');
     });
 
     it('refuses issuing the same request twice', () => {
@@ -141,26 +163,44 @@ describe('information requests', () => {
       type: 'AnswerInformationRequest',
       requestId: 'ir-1',
       operatorId,
-      figures: [{ topic: 'production-capacity', label: 'NdFeB sintering capacity', goods: 'ndfeb-magnets', value: 1200, unit: 't/year' }],
+      figures: [
+        {
+          topic: 'production-capacity',
+          label: 'NdFeB sintering capacity',
+          goods: 'ndfeb-magnets',
+          value: 1200,
+          unit: 't/year',
+        },
+      ],
       text: 'Capacity as of June 2026.',
       answeredAt: at,
     });
 
     it('records an answer with the operator Member State so readers can filter', () => {
-      given([issued()]).when(answer()).then([
-        {
-          type: 'InformationRequestAnswered',
-          data: {
-            requestId: 'ir-1',
-            scopeId: 'rare-earth-magnets',
-            operatorId: 'op-de-1',
-            memberState: 'DE',
-            figures: [{ topic: 'production-capacity', label: 'NdFeB sintering capacity', goods: 'ndfeb-magnets', value: 1200, unit: 't/year' }],
-            text: 'Capacity as of June 2026.',
-            answeredAt: '2026-06-10T10:00:00Z',
+      given([issued()])
+        .when(answer())
+        .then([
+          {
+            type: 'InformationRequestAnswered',
+            data: {
+              requestId: 'ir-1',
+              scopeId: 'rare-earth-magnets',
+              operatorId: 'op-de-1',
+              memberState: 'DE',
+              figures: [
+                {
+                  topic: 'production-capacity',
+                  label: 'NdFeB sintering capacity',
+                  goods: 'ndfeb-magnets',
+                  value: 1200,
+                  unit: 't/year',
+                },
+              ],
+              text: 'Capacity as of June 2026.',
+              answeredAt: '2026-06-10T10:00:00Z',
+            },
           },
-        },
-      ]);
+        ]);
     });
 
     it('refuses an answer at or after the deadline', () => {
@@ -169,7 +209,9 @@ describe('information requests', () => {
 
     it('refuses a second response from the same operator', () => {
       const first = decider.decide(answer(), foldEvents(decider, [issued()]));
-      given([issued(), ...first]).when(answer()).thenRefuses('already-responded');
+      given([issued(), ...first])
+        .when(answer())
+        .thenRefuses('already-responded');
     });
 
     it('refuses an answer from an operator that was not addressed', () => {
@@ -181,7 +223,9 @@ describe('information requests', () => {
       given([issued()])
         .when({ ...base, figures: [{ ...base.figures[0], value: -1 }] })
         .thenRefuses('invalid-figure');
-      given([issued()]).when({ ...base, figures: [], text: ' ' }).thenRefuses('empty-answer');
+      given([issued()])
+        .when({ ...base, figures: [], text: ' ' })
+        .thenRefuses('empty-answer');
     });
 
     it('refuses a command on a request that was never issued', () => {
@@ -190,7 +234,13 @@ describe('information requests', () => {
 
     it('records a reasoned refusal', () => {
       given([issued({ scope: scope('emergency'), mandatory: true })])
-        .when({ type: 'DeclineInformationRequest', requestId: 'ir-1', operatorId: 'op-ee-1', reasons: 'Trade secret: supplier list.', declinedAt: '2026-06-02T08:00:00Z' })
+        .when({
+          type: 'DeclineInformationRequest',
+          requestId: 'ir-1',
+          operatorId: 'op-ee-1',
+          reasons: 'Trade secret: supplier list.',
+          declinedAt: '2026-06-02T08:00:00Z',
+        })
         .then([
           {
             type: 'InformationRequestDeclined',
@@ -209,7 +259,13 @@ describe('information requests', () => {
 
     it('refuses a refusal without reasons', () => {
       given([issued()])
-        .when({ type: 'DeclineInformationRequest', requestId: 'ir-1', operatorId: 'op-ee-1', reasons: '', declinedAt: '2026-06-02T08:00:00Z' })
+        .when({
+          type: 'DeclineInformationRequest',
+          requestId: 'ir-1',
+          operatorId: 'op-ee-1',
+          reasons: '',
+          declinedAt: '2026-06-02T08:00:00Z',
+        })
         .thenRefuses('reasons-required');
     });
   });
@@ -217,11 +273,21 @@ describe('information requests', () => {
   describe('deadline', () => {
     const answered: InformationRequestEvent = {
       type: 'InformationRequestAnswered',
-      data: { requestId: 'ir-1', scopeId: 'rare-earth-magnets', operatorId: 'op-de-1', memberState: 'DE', figures: [], text: 'ok', answeredAt: '2026-06-02T00:00:00Z' },
+      data: {
+        requestId: 'ir-1',
+        scopeId: 'rare-earth-magnets',
+        operatorId: 'op-de-1',
+        memberState: 'DE',
+        figures: [],
+        text: 'ok',
+        answeredAt: '2026-06-02T00:00:00Z',
+      },
     };
 
     it('is refused before the deadline', () => {
-      given([issued()]).when({ type: 'MarkOverdue', requestId: 'ir-1', at: '2026-06-15T14:59:59Z' }).thenRefuses('deadline-not-passed');
+      given([issued()])
+        .when({ type: 'MarkOverdue', requestId: 'ir-1', at: '2026-06-15T14:59:59Z' })
+        .thenRefuses('deadline-not-passed');
     });
 
     it('marks every operator still silent, and only those', () => {
@@ -244,9 +310,14 @@ describe('information requests', () => {
     });
 
     it('does nothing when the scheduler repeats itself', () => {
-      const first = decider.decide({ type: 'MarkOverdue', requestId: 'ir-1', at: '2026-06-16T00:00:00Z' }, foldEvents(decider, [issued()]));
+      const first = decider.decide(
+        { type: 'MarkOverdue', requestId: 'ir-1', at: '2026-06-16T00:00:00Z' },
+        foldEvents(decider, [issued()]),
+      );
       expect(first).toHaveLength(2);
-      given([issued(), ...first]).when({ type: 'MarkOverdue', requestId: 'ir-1', at: '2026-06-16T00:00:01Z' }).then([]);
+      given([issued(), ...first])
+        .when({ type: 'MarkOverdue', requestId: 'ir-1', at: '2026-06-16T00:00:01Z' })
+        .then([]);
     });
   });
 
@@ -259,22 +330,24 @@ describe('information requests', () => {
     });
 
     it('ends an emergency-mode request when the scope falls back to vigilance, listing who was pending', () => {
-      given([issued({ scope: scope('emergency'), mandatory: true })]).when(end('vigilance')).then([
-        {
-          type: 'InformationRequestEndedWithMode',
-          data: {
-            requestId: 'ir-1',
-            scopeId: 'rare-earth-magnets',
-            issuedInMode: 'emergency',
-            modeNow: 'vigilance',
-            pendingAddressees: [
-              { operatorId: 'op-de-1', memberState: 'DE' },
-              { operatorId: 'op-ee-1', memberState: 'EE' },
-            ],
-            endedAt: '2026-07-01T00:00:00Z',
+      given([issued({ scope: scope('emergency'), mandatory: true })])
+        .when(end('vigilance'))
+        .then([
+          {
+            type: 'InformationRequestEndedWithMode',
+            data: {
+              requestId: 'ir-1',
+              scopeId: 'rare-earth-magnets',
+              issuedInMode: 'emergency',
+              modeNow: 'vigilance',
+              pendingAddressees: [
+                { operatorId: 'op-de-1', memberState: 'DE' },
+                { operatorId: 'op-ee-1', memberState: 'EE' },
+              ],
+              endedAt: '2026-07-01T00:00:00Z',
+            },
           },
-        },
-      ]);
+        ]);
     });
 
     it('keeps a vigilance-mode request alive when the scope escalates to emergency', () => {
@@ -284,20 +357,42 @@ describe('information requests', () => {
     it('refuses answers once ended and ignores a second end', () => {
       const ended = decider.decide(end('normal'), foldEvents(decider, [issued()]));
       given([issued(), ...ended])
-        .when({ type: 'AnswerInformationRequest', requestId: 'ir-1', operatorId: 'op-de-1', figures: [], text: 'late', answeredAt: '2026-07-02T00:00:00Z' })
+        .when({
+          type: 'AnswerInformationRequest',
+          requestId: 'ir-1',
+          operatorId: 'op-de-1',
+          figures: [],
+          text: 'late',
+          answeredAt: '2026-07-02T00:00:00Z',
+        })
         .thenRefuses('request-ended');
-      given([issued(), ...ended]).when(end('normal')).then([]);
+      given([issued(), ...ended])
+        .when(end('normal'))
+        .then([]);
     });
 
     it('refuses a snapshot of another scope', () => {
-      given([issued()]).when({ ...(end('normal') as Extract<InformationRequestCommand, { type: 'EndWithMode' }>), scope: { ...scope('normal'), scopeId: 'gallium' } }).thenRefuses('wrong-scope');
+      given([issued()])
+        .when({
+          ...(end('normal') as Extract<InformationRequestCommand, { type: 'EndWithMode' }>),
+          scope: { ...scope('normal'), scopeId: 'gallium' },
+        })
+        .thenRefuses('wrong-scope');
     });
   });
 
   describe('confidentiality', () => {
     const answeredByDe: InformationRequestEvent = {
       type: 'InformationRequestAnswered',
-      data: { requestId: 'ir-1', scopeId: 'rare-earth-magnets', operatorId: 'op-de-1', memberState: 'DE', figures: [], text: 'x', answeredAt: '2026-06-02T00:00:00Z' },
+      data: {
+        requestId: 'ir-1',
+        scopeId: 'rare-earth-magnets',
+        operatorId: 'op-de-1',
+        memberState: 'DE',
+        figures: [],
+        text: 'x',
+        answeredAt: '2026-06-02T00:00:00Z',
+      },
     };
 
     it('shows an answer to the Commission and the operator Member State only', () => {
@@ -308,7 +403,11 @@ describe('information requests', () => {
 
     it('shows a Member State only the requests and addressees that concern its operators', () => {
       expect(isVisibleTo({ kind: 'member-state', memberState: 'FR' }, issued())).toBe(false);
-      expect(addresseesVisibleTo({ kind: 'member-state', memberState: 'EE' }, issued().data.addressees).map((a) => a.operatorId)).toEqual(['op-ee-1']);
+      expect(
+        addresseesVisibleTo({ kind: 'member-state', memberState: 'EE' }, issued().data.addressees).map(
+          (a) => a.operatorId,
+        ),
+      ).toEqual(['op-ee-1']);
     });
   });
 

@@ -23,7 +23,10 @@ export type IssuedInformationRequest = Exclude<InformationRequestState, { status
 
 export const initialInformationRequestState = (): InformationRequestState => ({ status: 'not-issued' });
 
-export function evolveInformationRequest(state: InformationRequestState, event: InformationRequestEvent): InformationRequestState {
+export function evolveInformationRequest(
+  state: InformationRequestState,
+  event: InformationRequestEvent,
+): InformationRequestState {
   switch (event.type) {
     case 'InformationRequestIssued':
       return {
@@ -48,7 +51,11 @@ export function evolveInformationRequest(state: InformationRequestState, event: 
   }
 }
 
-function withAddressee(state: InformationRequestState, operatorId: string, status: AddresseeStatus): InformationRequestState {
+function withAddressee(
+  state: InformationRequestState,
+  operatorId: string,
+  status: AddresseeStatus,
+): InformationRequestState {
   if (state.status === 'not-issued') return state;
   const current = state.addressees[operatorId];
   if (!current) return state;

@@ -22,6 +22,11 @@ export function isVisibleTo(reader: Reader, event: InformationRequestEvent): boo
   }
 }
 
-export function addresseesVisibleTo<A extends { readonly memberState: string }>(reader: Reader, addressees: readonly A[]): A[] {
-  return reader.kind === 'commission' ? [...addressees] : addressees.filter((a) => a.memberState === reader.memberState);
+export function addresseesVisibleTo<A extends { readonly memberState: string }>(
+  reader: Reader,
+  addressees: readonly A[],
+): A[] {
+  return reader.kind === 'commission'
+    ? [...addressees]
+    : addressees.filter((a) => a.memberState === reader.memberState);
 }

@@ -29,12 +29,24 @@ export type JointProcurementRequested = Event<
 
 export type JointProcurementAccepted = Event<
   'JointProcurementAccepted',
-  { readonly procurementId: string; readonly scopeId: string; readonly reasons: string; readonly decidedAt: string; readonly decidedBy: string }
+  {
+    readonly procurementId: string;
+    readonly scopeId: string;
+    readonly reasons: string;
+    readonly decidedAt: string;
+    readonly decidedBy: string;
+  }
 >;
 
 export type JointProcurementRefused = Event<
   'JointProcurementRefused',
-  { readonly procurementId: string; readonly scopeId: string; readonly reasons: string; readonly decidedAt: string; readonly decidedBy: string }
+  {
+    readonly procurementId: string;
+    readonly scopeId: string;
+    readonly reasons: string;
+    readonly decidedAt: string;
+    readonly decidedBy: string;
+  }
 >;
 
 export type MemberStatesInvitedToJointProcurement = Event<

@@ -11,12 +11,14 @@ export function requireVigilanceOrEmergency(scope: ScopeModeSnapshot): 'vigilanc
 }
 
 export function requireKnown(state: JointProcurementState, procurementId: string): KnownProcurement {
-  if (state.status === 'none') throw new DomainRuleViolation('procurement-not-found', `Joint procurement ${procurementId} was never requested`);
+  if (state.status === 'none')
+    throw new DomainRuleViolation('procurement-not-found', `Joint procurement ${procurementId} was never requested`);
   return state;
 }
 
 export function requireStatus(state: KnownProcurement, status: JointProcurementStatus, code: string): void {
-  if (state.status !== status) throw new DomainRuleViolation(code, `Joint procurement ${state.procurementId} is ${state.status}`);
+  if (state.status !== status)
+    throw new DomainRuleViolation(code, `Joint procurement ${state.procurementId} is ${state.status}`);
 }
 
 export function requireInstant(value: string, field: string): void {
@@ -26,17 +28,22 @@ export function requireInstant(value: string, field: string): void {
 }
 
 export function requireText(value: string | undefined, code: string, what: string): void {
-  if (typeof value !== 'string' || value.trim().length === 0) throw new DomainRuleViolation(code, `${what} must not be empty`);
+  if (typeof value !== 'string' || value.trim().length === 0)
+    throw new DomainRuleViolation(code, `${what} must not be empty`);
 }
 
 export function requireWholeUnits(value: number, what: string, minimum = 0): void {
   if (!Number.isSafeInteger(value) || value < minimum) {
-    throw new DomainRuleViolation('invalid-quantity', `${what} must be a whole number of units >= ${minimum}, got ${value}`);
+    throw new DomainRuleViolation(
+      'invalid-quantity',
+      `${what} must be a whole number of units >= ${minimum}, got ${value}`,
+    );
   }
 }
 
 export function unitOf(state: KnownProcurement, material: string): string {
   const listed = state.materials.find((m) => m.material === material);
-  if (!listed) throw new DomainRuleViolation('material-not-in-procurement', `${material} is not part of ${state.procurementId}`);
+  if (!listed)
+    throw new DomainRuleViolation('material-not-in-procurement', `${material} is not part of ${state.procurementId}`);
   return listed.unit;
 }

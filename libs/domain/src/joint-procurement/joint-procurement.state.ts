@@ -2,12 +2,7 @@ import { AggregatedDemand, JointProcurementEvent, ProcuredMaterial } from './joi
 import { OfferedQuantity } from './pro-rata-matching';
 
 export type JointProcurementStatus =
-  | 'requested'
-  | 'refused'
-  | 'collecting-demand'
-  | 'collecting-offers'
-  | 'matched'
-  | 'published';
+  'requested' | 'refused' | 'collecting-demand' | 'collecting-offers' | 'matched' | 'published';
 
 export type JointProcurementState =
   | { readonly status: 'none' }
@@ -30,10 +25,24 @@ export type KnownProcurement = Exclude<JointProcurementState, { status: 'none' }
 
 export const initialJointProcurementState = (): JointProcurementState => ({ status: 'none' });
 
-export function evolveJointProcurement(state: JointProcurementState, event: JointProcurementEvent): JointProcurementState {
+export function evolveJointProcurement(
+  state: JointProcurementState,
+  event: JointProcurementEvent,
+): JointProcurementState {
   if (event.type === 'JointProcurementRequested') {
     const { procurementId, scopeId, materials, requestingMemberStates } = event.data;
-    return { status: 'requested', procurementId, scopeId, requestingMemberStates, materials, invited: [], demand: {}, aggregated: [], participants: [], offers: {} };
+    return {
+      status: 'requested',
+      procurementId,
+      scopeId,
+      requestingMemberStates,
+      materials,
+      invited: [],
+      demand: {},
+      aggregated: [],
+      participants: [],
+      offers: {},
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -42,13 +51,26 @@ export function evolveJointProcurement(state: JointProcurementState, event: Join
     case 'JointProcurementRefused':
       return { ...state, status: 'refused' };
     case 'MemberStatesInvitedToJointProcurement':
-      return { ...state, status: 'collecting-demand', invited: event.data.invitedMemberStates, demandDeadline: event.data.demandDeadline };
+      return {
+        ...state,
+        status: 'collecting-demand',
+        invited: event.data.invitedMemberStates,
+        demandDeadline: event.data.demandDeadline,
+      };
     case 'JointProcurementDemandStated': {
       const { material, memberState, quantity } = event.data;
-      return { ...state, demand: { ...state.demand, [material]: { ...state.demand[material], [memberState]: quantity } } };
+      return {
+        ...state,
+        demand: { ...state.demand, [material]: { ...state.demand[material], [memberState]: quantity } },
+      };
     }
     case 'JointProcurementDemandAggregated':
-      return { ...state, status: 'collecting-offers', aggregated: event.data.demand, participants: event.data.participants };
+      return {
+        ...state,
+        status: 'collecting-offers',
+        aggregated: event.data.demand,
+        participants: event.data.participants,
+      };
     case 'SupplierOfferReceived': {
       const { offerId, supplierId, quantity, material } = event.data;
       return { ...state, offers: { ...state.offers, [offerId]: { offerId, supplierId, quantity, material } } };

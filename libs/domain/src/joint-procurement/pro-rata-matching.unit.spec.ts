@@ -47,12 +47,19 @@ describe('pro-rata matching', () => {
 
   describe('properties', () => {
     const codes = ['AT', 'BE', 'CZ', 'DE', 'EE', 'ES', 'FR', 'IT', 'LT', 'PL', 'PT', 'SK'];
-    const demands = fc.uniqueArray(fc.record({ memberState: fc.constantFrom(...codes), quantity: fc.integer({ min: 0, max: 10_000 }) }), {
-      selector: (d) => d.memberState,
-      maxLength: 10,
-    });
+    const demands = fc.uniqueArray(
+      fc.record({ memberState: fc.constantFrom(...codes), quantity: fc.integer({ min: 0, max: 10_000 }) }),
+      {
+        selector: (d) => d.memberState,
+        maxLength: 10,
+      },
+    );
     const offers = fc.uniqueArray(
-      fc.record({ offerId: fc.stringMatching(/^o-[a-z0-9]{1,4}$/), supplierId: fc.constantFrom('s-1', 's-2', 's-3'), quantity: fc.integer({ min: 0, max: 10_000 }) }),
+      fc.record({
+        offerId: fc.stringMatching(/^o-[a-z0-9]{1,4}$/),
+        supplierId: fc.constantFrom('s-1', 's-2', 's-3'),
+        quantity: fc.integer({ min: 0, max: 10_000 }),
+      }),
       { selector: (o) => o.offerId, maxLength: 8 },
     );
 
@@ -61,7 +68,9 @@ describe('pro-rata matching', () => {
         fc.property(demands, offers, (d, o) => {
           const result = matchProRata(d, o);
           for (const p of d) {
-            const received = sumOf(result.matches.filter((m) => m.memberState === p.memberState).map((m) => m.quantity));
+            const received = sumOf(
+              result.matches.filter((m) => m.memberState === p.memberState).map((m) => m.quantity),
+            );
             expect(received).toBeLessThanOrEqual(p.quantity);
             expect(received).toBe(result.participants.find((x) => x.memberState === p.memberState)!.matched);
           }
@@ -91,10 +100,12 @@ describe('pro-rata matching', () => {
           const result = matchProRata(d, o);
           const { totalDemand, totalOffered, totalMatched } = result;
           for (const p of result.participants) {
-            if (totalDemand > 0) expect(Math.abs(p.matched * totalDemand - p.demand * totalMatched)).toBeLessThan(totalDemand);
+            if (totalDemand > 0)
+              expect(Math.abs(p.matched * totalDemand - p.demand * totalMatched)).toBeLessThan(totalDemand);
           }
           for (const offer of result.offers) {
-            if (totalOffered > 0) expect(Math.abs(offer.taken * totalOffered - offer.offered * totalMatched)).toBeLessThan(totalOffered);
+            if (totalOffered > 0)
+              expect(Math.abs(offer.taken * totalOffered - offer.offered * totalMatched)).toBeLessThan(totalOffered);
           }
         }),
       );
@@ -103,14 +114,16 @@ describe('pro-rata matching', () => {
     it('gives the same result whatever the input order', () => {
       fc.assert(
         fc.property(
-          fc.tuple(demands, offers).chain(([d, o]) =>
-            fc.tuple(
-              fc.constant(d),
-              fc.constant(o),
-              fc.shuffledSubarray(d as ParticipantDemand[], { minLength: d.length }),
-              fc.shuffledSubarray(o as OfferedQuantity[], { minLength: o.length }),
+          fc
+            .tuple(demands, offers)
+            .chain(([d, o]) =>
+              fc.tuple(
+                fc.constant(d),
+                fc.constant(o),
+                fc.shuffledSubarray(d as ParticipantDemand[], { minLength: d.length }),
+                fc.shuffledSubarray(o as OfferedQuantity[], { minLength: o.length }),
+              ),
             ),
-          ),
           ([d, o, shuffledD, shuffledO]) => {
             expect(matchProRata(shuffledD, shuffledO)).toEqual(matchProRata(d, o));
           },

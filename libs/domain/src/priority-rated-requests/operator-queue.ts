@@ -58,7 +58,9 @@ export function assessConflicts(
   const others = accepted.filter((request) => request.prrId !== candidate.prrId);
   const lateBefore = lateRequests(others, unitsPerDay, asOf);
   const lateAfter = lateRequests([...others, candidate], unitsPerDay, asOf);
-  const conflicts = new Set(others.filter((r) => lateAfter.has(r.prrId) && !lateBefore.has(r.prrId)).map((r) => r.prrId));
+  const conflicts = new Set(
+    others.filter((r) => lateAfter.has(r.prrId) && !lateBefore.has(r.prrId)).map((r) => r.prrId),
+  );
   if (lateAfter.has(candidate.prrId)) {
     for (const request of others) if (compareQueued(request, candidate) < 0) conflicts.add(request.prrId);
   }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { assessConflicts, compareQueued, lateRequests, QueuedRequest } from './operator-queue';
 
-const request = (prrId: string, quantity: number, deliveryDate: string, receivedAt = '2026-05-01T00:00:00Z'): QueuedRequest => ({
+const request = (
+  prrId: string,
+  quantity: number,
+  deliveryDate: string,
+  receivedAt = '2026-05-01T00:00:00Z',
+): QueuedRequest => ({
   prrId,
   quantity,
   deliveryDate,
@@ -47,7 +52,10 @@ describe('operator queue', () => {
 
   it('does not blame the new request for accepted requests that were late anyway', () => {
     const accepted = [request('a', 500, '2026-06-11')];
-    expect(assessConflicts(request('new', 10, '2026-07-31', '2026-06-01T00:00:00Z'), accepted, 10, asOf).conflictsWithAcceptedRequests).toEqual([]);
+    expect(
+      assessConflicts(request('new', 10, '2026-07-31', '2026-06-01T00:00:00Z'), accepted, 10, asOf)
+        .conflictsWithAcceptedRequests,
+    ).toEqual([]);
   });
 
   it('says when the request exceeds stated capacity on its own', () => {
@@ -58,14 +66,18 @@ describe('operator queue', () => {
   });
 
   it('cannot judge without stated capacity', () => {
-    expect(assessConflicts(request('new', 1, '2026-06-11'), [request('a', 1, '2026-06-11')], undefined, asOf).check).toBe('capacity-not-stated');
+    expect(
+      assessConflicts(request('new', 1, '2026-06-11'), [request('a', 1, '2026-06-11')], undefined, asOf).check,
+    ).toBe('capacity-not-stated');
   });
 
   describe('properties', () => {
     const queued = fc.record({
       prrId: fc.string({ minLength: 1, maxLength: 4 }),
       quantity: fc.integer({ min: 1, max: 400 }),
-      deliveryDate: fc.integer({ min: 1, max: 90 }).map((d) => new Date(Date.UTC(2026, 5, 1 + d)).toISOString().slice(0, 10)),
+      deliveryDate: fc
+        .integer({ min: 1, max: 90 })
+        .map((d) => new Date(Date.UTC(2026, 5, 1 + d)).toISOString().slice(0, 10)),
       receivedAt: fc.integer({ min: 0, max: 30 }).map((d) => new Date(Date.UTC(2026, 4, 1 + d)).toISOString()),
     });
     const book = fc.uniqueArray(queued, { selector: (r) => r.prrId, maxLength: 8 });
@@ -88,7 +100,8 @@ describe('operator queue', () => {
           const result = assessConflicts(candidate, others, capacity, asOf);
           const lateBefore = lateRequests(others, capacity, asOf);
           const lateAfter = lateRequests([...others, candidate], capacity, asOf);
-          const harmless = !lateAfter.has(candidate.prrId) && others.every((r) => lateBefore.has(r.prrId) || !lateAfter.has(r.prrId));
+          const harmless =
+            !lateAfter.has(candidate.prrId) && others.every((r) => lateBefore.has(r.prrId) || !lateAfter.has(r.prrId));
           expect(result.check === 'no-conflict').toBe(harmless);
           for (const id of result.conflictsWithAcceptedRequests) expect(others.some((r) => r.prrId === id)).toBe(true);
         }),

@@ -5,9 +5,17 @@ import { assessDelivery, endWithMode, recordDelivery } from './priority-rated-re
 import { PriorityRatedRequestEvent } from './priority-rated-request.events';
 import { decideHostConsent, issue, propose } from './priority-rated-request.issuing';
 import { accept, markLapsed, refuse } from './priority-rated-request.response';
-import { evolvePriorityRatedRequest, initialPriorityRatedRequestState, PriorityRatedRequestState } from './priority-rated-request.state';
+import {
+  evolvePriorityRatedRequest,
+  initialPriorityRatedRequestState,
+  PriorityRatedRequestState,
+} from './priority-rated-request.state';
 
-export type PriorityRatedRequestDecider = Decider<PriorityRatedRequestCommand, PriorityRatedRequestState, PriorityRatedRequestEvent>;
+export type PriorityRatedRequestDecider = Decider<
+  PriorityRatedRequestCommand,
+  PriorityRatedRequestState,
+  PriorityRatedRequestEvent
+>;
 
 /**
  * A priority-rated request is a request, not a command: nothing proceeds without the operator's acceptance.
@@ -24,7 +32,11 @@ export function createPriorityRatedRequestDecider(
   };
 }
 
-function decide(command: PriorityRatedRequestCommand, state: PriorityRatedRequestState, policy: PriorityRatedRequestPolicy): PriorityRatedRequestEvent[] {
+function decide(
+  command: PriorityRatedRequestCommand,
+  state: PriorityRatedRequestState,
+  policy: PriorityRatedRequestPolicy,
+): PriorityRatedRequestEvent[] {
   switch (command.type) {
     case 'ProposePriorityRatedRequest':
       return propose(command, state, policy);

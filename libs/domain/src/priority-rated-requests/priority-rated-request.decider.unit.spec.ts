@@ -65,7 +65,9 @@ const propose = (overrides: Partial<ProposePriorityRatedRequest> = {}): ProposeP
   ...overrides,
 });
 
-const consent = (overrides: Partial<Extract<PriorityRatedRequestCommand, { type: 'DecideHostConsent' }>> = {}): PriorityRatedRequestCommand => ({
+const consent = (
+  overrides: Partial<Extract<PriorityRatedRequestCommand, { type: 'DecideHostConsent' }>> = {},
+): PriorityRatedRequestCommand => ({
   type: 'DecideHostConsent',
   prrId: 'prr-1',
   scope: emergency,
@@ -95,7 +97,10 @@ const accept = (at = '2026-06-10T09:00:00Z', scope = emergency): PriorityRatedRe
   acceptedAt: at,
 });
 
-const refuse = (reasons = 'Line fully booked by accepted defence orders', at = '2026-06-10T09:00:00Z'): PriorityRatedRequestCommand => ({
+const refuse = (
+  reasons = 'Line fully booked by accepted defence orders',
+  at = '2026-06-10T09:00:00Z',
+): PriorityRatedRequestCommand => ({
   type: 'RefusePriorityRatedRequest',
   prrId: 'prr-1',
   operatorId: 'op-ee-1',
@@ -104,7 +109,11 @@ const refuse = (reasons = 'Line fully booked by accepted defence orders', at = '
   refusedAt: at,
 });
 
-const delivery = (amount: number, deliveredOn: string, recordedAt = '2026-10-05T09:00:00Z'): PriorityRatedRequestCommand => ({
+const delivery = (
+  amount: number,
+  deliveredOn: string,
+  recordedAt = '2026-10-05T09:00:00Z',
+): PriorityRatedRequestCommand => ({
   type: 'RecordDelivery',
   prrId: 'prr-1',
   operatorId: 'op-ee-1',
@@ -122,42 +131,67 @@ describe('priority-rated requests', () => {
       const [event] = given([]).when(propose()).events();
       expect(event).toMatchObject({
         type: 'PriorityRatedRequestProposed',
-        data: { prrId: 'prr-1', scopeId: 'rare-earth-magnets', requestingMemberState: 'FR', goods: 'ndfeb-magnets', deliveryDate: '2026-09-30' },
+        data: {
+          prrId: 'prr-1',
+          scopeId: 'rare-earth-magnets',
+          requestingMemberState: 'FR',
+          goods: 'ndfeb-magnets',
+          deliveryDate: '2026-09-30',
+        },
       });
     });
 
     it('refuses a proposal outside emergency mode', () => {
-      given([]).when(propose({ scope: vigilance })).thenRefuses('not-in-emergency-mode');
+      given([])
+        .when(propose({ scope: vigilance }))
+        .thenRefuses('not-in-emergency-mode');
     });
 
     it('refuses goods that are not on the crisis-relevant list', () => {
-      given([]).when(propose({ goods: 'dysprosium-oxide' })).thenRefuses('goods-not-crisis-relevant');
+      given([])
+        .when(propose({ goods: 'dysprosium-oxide' }))
+        .thenRefuses('goods-not-crisis-relevant');
     });
 
     it('refuses a delivery date that has come and a quantity that is not positive', () => {
-      given([]).when(propose({ deliveryDate: '2026-05-29' })).thenRefuses('delivery-date-not-in-future');
-      given([]).when(propose({ quantity: { amount: 0, unit: 't' } })).thenRefuses('invalid-quantity');
+      given([])
+        .when(propose({ deliveryDate: '2026-05-29' }))
+        .thenRefuses('delivery-date-not-in-future');
+      given([])
+        .when(propose({ quantity: { amount: 0, unit: 't' } }))
+        .thenRefuses('invalid-quantity');
     });
 
     it('treats a proposal by the host Member State as its consent', () => {
-      const events = given([]).when(propose({ requestingMemberState: 'EE', proposedBy: 'ee:mkm' })).events();
+      const events = given([])
+        .when(propose({ requestingMemberState: 'EE', proposedBy: 'ee:mkm' }))
+        .events();
       expect(events.map((e) => e.type)).toEqual(['PriorityRatedRequestProposed', 'HostMemberStateConsented']);
     });
   });
 
   describe('consent of the host Member State', () => {
     it('records consent from the Member State of the production site', () => {
-      given(run(propose())).when(consent()).then([
-        { type: 'HostMemberStateConsented', data: { prrId: 'prr-1', hostMemberState: 'EE', consentedAt: '2026-05-30T08:00:00Z', consentedBy: 'ee:mkm' } },
-      ]);
+      given(run(propose()))
+        .when(consent())
+        .then([
+          {
+            type: 'HostMemberStateConsented',
+            data: { prrId: 'prr-1', hostMemberState: 'EE', consentedAt: '2026-05-30T08:00:00Z', consentedBy: 'ee:mkm' },
+          },
+        ]);
     });
 
     it('refuses consent from another Member State', () => {
-      given(run(propose())).when(consent({ hostMemberState: 'FR' })).thenRefuses('not-the-host-member-state');
+      given(run(propose()))
+        .when(consent({ hostMemberState: 'FR' }))
+        .thenRefuses('not-the-host-member-state');
     });
 
     it('needs reasons to withhold consent, and then closes the request', () => {
-      given(run(propose())).when(consent({ consent: false })).thenRefuses('reasons-required');
+      given(run(propose()))
+        .when(consent({ consent: false }))
+        .thenRefuses('reasons-required');
       const refused = run(propose(), consent({ consent: false, reasons: 'Site supplies national defence contracts' }));
       expect(refused[1].type).toBe('HostMemberStateRefusedConsent');
       given(refused).when(issue()).thenRefuses('request-closed');
@@ -186,7 +220,12 @@ describe('priority-rated requests', () => {
         operatorMayRefuseWithReasons: true,
         rightToRefuseStatement: DEFAULT_PRIORITY_RATED_REQUEST_POLICY.rightToRefuseStatement,
         // Issued Monday 1 June 2026: 15 working days end with Monday 22 June, midnight in Brussels.
-        responseDeadline: { workingDays: 15, lastDay: '2026-06-22', timeZone: 'Europe/Brussels', expiresAt: '2026-06-22T22:00:00.000Z' },
+        responseDeadline: {
+          workingDays: 15,
+          lastDay: '2026-06-22',
+          timeZone: 'Europe/Brussels',
+          expiresAt: '2026-06-22T22:00:00.000Z',
+        },
         conflictCheck: 'no-conflict',
         conflictsWithAcceptedRequests: [],
       });
@@ -198,7 +237,10 @@ describe('priority-rated requests', () => {
         calendar: { timeZone: 'Europe/Brussels', publicHolidays: ['2026-06-02'] },
       });
       const history = run(propose(), consent());
-      const [event] = withHolidays.decide(issue({ responseWorkingDays: 1 }), foldEvents(withHolidays, history)) as PriorityRatedRequestIssued[];
+      const [event] = withHolidays.decide(
+        issue({ responseWorkingDays: 1 }),
+        foldEvents(withHolidays, history),
+      ) as PriorityRatedRequestIssued[];
       expect(event.data.responseDeadline.lastDay).toBe('2026-06-03');
     });
 
@@ -211,7 +253,9 @@ describe('priority-rated requests', () => {
           { prrId: 'prr-later', quantity: 60, deliveryDate: '2026-10-15', receivedAt: '2026-05-02T00:00:00Z' },
         ],
       };
-      const [event] = given(run(propose(), consent())).when(issue({ operatorBook: book })).events() as PriorityRatedRequestIssued[];
+      const [event] = given(run(propose(), consent()))
+        .when(issue({ operatorBook: book }))
+        .events() as PriorityRatedRequestIssued[];
       expect(event.data.conflictCheck).toBe('conflicts');
       expect(event.data.conflictsWithAcceptedRequests).toEqual(['prr-earlier', 'prr-later']);
     });
@@ -224,62 +268,78 @@ describe('priority-rated requests', () => {
     });
 
     it('refuses to issue once emergency mode has ended or the goods left the list', () => {
-      given(run(propose(), consent())).when(issue({ scope: vigilance })).thenRefuses('not-in-emergency-mode');
-      given(run(propose(), consent())).when(issue({ scope: { ...emergency, crisisRelevantGoods: [] } })).thenRefuses('goods-not-crisis-relevant');
+      given(run(propose(), consent()))
+        .when(issue({ scope: vigilance }))
+        .thenRefuses('not-in-emergency-mode');
+      given(run(propose(), consent()))
+        .when(issue({ scope: { ...emergency, crisisRelevantGoods: [] } }))
+        .thenRefuses('goods-not-crisis-relevant');
     });
 
     it('refuses a response deadline that falls on or after the delivery date', () => {
-      given(run(propose({ deliveryDate: '2026-06-05' }), consent())).when(issue()).thenRefuses('delivery-date-before-response-deadline');
+      given(run(propose({ deliveryDate: '2026-06-05' }), consent()))
+        .when(issue())
+        .thenRefuses('delivery-date-before-response-deadline');
     });
 
     it('refuses to issue twice, without a legal basis, or for another scope', () => {
       given(issuedHistory()).when(issue()).thenRefuses('already-issued');
-      given(run(propose(), consent())).when(issue({ legalBasis: ' ' })).thenRefuses('legal-basis-required');
-      given(run(propose(), consent())).when(issue({ scope: { ...emergency, scopeId: 'gallium' } })).thenRefuses('wrong-scope');
+      given(run(propose(), consent()))
+        .when(issue({ legalBasis: ' ' }))
+        .thenRefuses('legal-basis-required');
+      given(run(propose(), consent()))
+        .when(issue({ scope: { ...emergency, scopeId: 'gallium' } }))
+        .thenRefuses('wrong-scope');
     });
   });
 
   describe('response of the operator', () => {
     it('records acceptance with what the operator queue needs and the release from liability', () => {
-      given(issuedHistory()).when(accept()).then([
-        {
-          type: 'PriorityRatedRequestAccepted',
-          data: {
-            prrId: 'prr-1',
-            scopeId: 'rare-earth-magnets',
-            operatorId: 'op-ee-1',
-            goods: 'ndfeb-magnets',
-            quantity: { amount: 120, unit: 't' },
-            deliveryDate: '2026-09-30',
-            receivedAt: '2026-06-01T09:00:00Z',
-            operatorNotLiableForSetAsideContracts: true,
-            acceptedAt: '2026-06-10T09:00:00Z',
+      given(issuedHistory())
+        .when(accept())
+        .then([
+          {
+            type: 'PriorityRatedRequestAccepted',
+            data: {
+              prrId: 'prr-1',
+              scopeId: 'rare-earth-magnets',
+              operatorId: 'op-ee-1',
+              goods: 'ndfeb-magnets',
+              quantity: { amount: 120, unit: 't' },
+              deliveryDate: '2026-09-30',
+              receivedAt: '2026-06-01T09:00:00Z',
+              operatorNotLiableForSetAsideContracts: true,
+              acceptedAt: '2026-06-10T09:00:00Z',
+            },
           },
-        },
-      ]);
+        ]);
     });
 
     it('refuses acceptance after the deadline, before issue, by another operator, or outside emergency mode', () => {
       given(issuedHistory()).when(accept('2026-06-22T22:00:00Z')).thenRefuses('deadline-passed');
       given(run(propose(), consent())).when(accept()).thenRefuses('not-issued');
-      given(issuedHistory()).when({ ...(accept() as object), operatorId: 'op-de-1' } as PriorityRatedRequestCommand).thenRefuses('not-the-addressed-operator');
+      given(issuedHistory())
+        .when({ ...(accept() as object), operatorId: 'op-de-1' } as PriorityRatedRequestCommand)
+        .thenRefuses('not-the-addressed-operator');
       given(issuedHistory()).when(accept(undefined, vigilance)).thenRefuses('not-in-emergency-mode');
     });
 
     it('records a refusal with its grounds', () => {
-      given(issuedHistory()).when(refuse()).then([
-        {
-          type: 'PriorityRatedRequestRefused',
-          data: {
-            prrId: 'prr-1',
-            scopeId: 'rare-earth-magnets',
-            operatorId: 'op-ee-1',
-            ground: 'conflicts-with-accepted-requests',
-            reasons: 'Line fully booked by accepted defence orders',
-            refusedAt: '2026-06-10T09:00:00Z',
+      given(issuedHistory())
+        .when(refuse())
+        .then([
+          {
+            type: 'PriorityRatedRequestRefused',
+            data: {
+              prrId: 'prr-1',
+              scopeId: 'rare-earth-magnets',
+              operatorId: 'op-ee-1',
+              ground: 'conflicts-with-accepted-requests',
+              reasons: 'Line fully booked by accepted defence orders',
+              refusedAt: '2026-06-10T09:00:00Z',
+            },
           },
-        },
-      ]);
+        ]);
     });
 
     it('refuses a refusal without grounds', () => {
@@ -289,65 +349,120 @@ describe('priority-rated requests', () => {
     it('refuses a second decision either way', () => {
       given(acceptedHistory()).when(accept()).thenRefuses('already-decided');
       given(acceptedHistory()).when(refuse()).thenRefuses('already-decided');
-      given(run(propose(), consent(), issue(), refuse())).when(accept()).thenRefuses('already-decided');
+      given(run(propose(), consent(), issue(), refuse()))
+        .when(accept())
+        .thenRefuses('already-decided');
     });
 
     it('lapses at the deadline, not before, and only if still unanswered', () => {
-      given(issuedHistory()).when({ type: 'MarkLapsed', prrId: 'prr-1', at: '2026-06-22T21:59:59Z' }).thenRefuses('deadline-not-passed');
-      given(issuedHistory()).when({ type: 'MarkLapsed', prrId: 'prr-1', at: '2026-06-22T22:00:00Z' }).then([
-        {
-          type: 'PriorityRatedRequestLapsed',
-          data: { prrId: 'prr-1', scopeId: 'rare-earth-magnets', operatorId: 'op-ee-1', expiredAt: '2026-06-22T22:00:00.000Z', recordedAt: '2026-06-22T22:00:00Z' },
-        },
-      ]);
+      given(issuedHistory())
+        .when({ type: 'MarkLapsed', prrId: 'prr-1', at: '2026-06-22T21:59:59Z' })
+        .thenRefuses('deadline-not-passed');
+      given(issuedHistory())
+        .when({ type: 'MarkLapsed', prrId: 'prr-1', at: '2026-06-22T22:00:00Z' })
+        .then([
+          {
+            type: 'PriorityRatedRequestLapsed',
+            data: {
+              prrId: 'prr-1',
+              scopeId: 'rare-earth-magnets',
+              operatorId: 'op-ee-1',
+              expiredAt: '2026-06-22T22:00:00.000Z',
+              recordedAt: '2026-06-22T22:00:00Z',
+            },
+          },
+        ]);
       given(acceptedHistory()).when({ type: 'MarkLapsed', prrId: 'prr-1', at: '2026-06-23T00:00:00Z' }).then([]);
-      const lapsed = run(propose(), consent(), issue(), { type: 'MarkLapsed', prrId: 'prr-1', at: '2026-06-23T00:00:00Z' });
+      const lapsed = run(propose(), consent(), issue(), {
+        type: 'MarkLapsed',
+        prrId: 'prr-1',
+        at: '2026-06-23T00:00:00Z',
+      });
       given(lapsed).when(accept('2026-06-23T00:00:01Z')).thenRefuses('already-decided');
     });
   });
 
   describe('delivery', () => {
     it('is fulfilled once on-time deliveries reach the quantity', () => {
-      const history = [...acceptedHistory(), ...decider.decide(delivery(70, '2026-09-10', '2026-09-11T08:00:00Z'), foldEvents(decider, acceptedHistory()))];
-      given(history).when(delivery(50, '2026-09-29', '2026-09-29T18:00:00Z')).then([
-        {
-          type: 'PriorityRatedDeliveryRecorded',
-          data: { prrId: 'prr-1', operatorId: 'op-ee-1', quantity: { amount: 50, unit: 't' }, deliveredOn: '2026-09-29', onTime: true, recordedAt: '2026-09-29T18:00:00Z' },
-        },
-        {
-          type: 'PriorityRatedRequestFulfilled',
-          data: { prrId: 'prr-1', scopeId: 'rare-earth-magnets', operatorId: 'op-ee-1', delivered: { amount: 120, unit: 't' }, fulfilledOn: '2026-09-29' },
-        },
-      ]);
+      const history = [
+        ...acceptedHistory(),
+        ...decider.decide(delivery(70, '2026-09-10', '2026-09-11T08:00:00Z'), foldEvents(decider, acceptedHistory())),
+      ];
+      given(history)
+        .when(delivery(50, '2026-09-29', '2026-09-29T18:00:00Z'))
+        .then([
+          {
+            type: 'PriorityRatedDeliveryRecorded',
+            data: {
+              prrId: 'prr-1',
+              operatorId: 'op-ee-1',
+              quantity: { amount: 50, unit: 't' },
+              deliveredOn: '2026-09-29',
+              onTime: true,
+              recordedAt: '2026-09-29T18:00:00Z',
+            },
+          },
+          {
+            type: 'PriorityRatedRequestFulfilled',
+            data: {
+              prrId: 'prr-1',
+              scopeId: 'rare-earth-magnets',
+              operatorId: 'op-ee-1',
+              delivered: { amount: 120, unit: 't' },
+              fulfilledOn: '2026-09-29',
+            },
+          },
+        ]);
     });
 
     it('is breached after the delivery date with the shortfall, late deliveries not counted', () => {
-      const history = run(propose(), consent(), issue(), accept(), delivery(70, '2026-09-10', '2026-09-11T08:00:00Z'), delivery(50, '2026-10-02'));
-      given(history).when({ type: 'AssessDelivery', prrId: 'prr-1', at: '2026-09-30T22:00:00Z' }).then([
-        {
-          type: 'PriorityRatedRequestBreached',
-          data: {
-            prrId: 'prr-1',
-            scopeId: 'rare-earth-magnets',
-            operatorId: 'op-ee-1',
-            deliveryDate: '2026-09-30',
-            deliveredOnTime: { amount: 70, unit: 't' },
-            shortfall: { amount: 50, unit: 't' },
-            recordedAt: '2026-09-30T22:00:00Z',
+      const history = run(
+        propose(),
+        consent(),
+        issue(),
+        accept(),
+        delivery(70, '2026-09-10', '2026-09-11T08:00:00Z'),
+        delivery(50, '2026-10-02'),
+      );
+      given(history)
+        .when({ type: 'AssessDelivery', prrId: 'prr-1', at: '2026-09-30T22:00:00Z' })
+        .then([
+          {
+            type: 'PriorityRatedRequestBreached',
+            data: {
+              prrId: 'prr-1',
+              scopeId: 'rare-earth-magnets',
+              operatorId: 'op-ee-1',
+              deliveryDate: '2026-09-30',
+              deliveredOnTime: { amount: 70, unit: 't' },
+              shortfall: { amount: 50, unit: 't' },
+              recordedAt: '2026-09-30T22:00:00Z',
+            },
           },
-        },
-      ]);
+        ]);
     });
 
     it('is not assessed before the delivery date has passed, and not at all once fulfilled', () => {
-      given(acceptedHistory()).when({ type: 'AssessDelivery', prrId: 'prr-1', at: '2026-09-30T21:59:59Z' }).thenRefuses('delivery-date-not-reached');
-      const fulfilled = run(propose(), consent(), issue(), accept(), delivery(120, '2026-09-30', '2026-09-30T12:00:00Z'));
+      given(acceptedHistory())
+        .when({ type: 'AssessDelivery', prrId: 'prr-1', at: '2026-09-30T21:59:59Z' })
+        .thenRefuses('delivery-date-not-reached');
+      const fulfilled = run(
+        propose(),
+        consent(),
+        issue(),
+        accept(),
+        delivery(120, '2026-09-30', '2026-09-30T12:00:00Z'),
+      );
       given(fulfilled).when({ type: 'AssessDelivery', prrId: 'prr-1', at: '2026-10-01T00:00:00Z' }).then([]);
     });
 
     it('refuses deliveries on a request not accepted, or dated in the future', () => {
-      given(issuedHistory()).when(delivery(10, '2026-06-10', '2026-06-10T12:00:00Z')).thenRefuses('not-accepted');
-      given(acceptedHistory()).when(delivery(10, '2026-09-12', '2026-09-11T12:00:00Z')).thenRefuses('delivery-in-future');
+      given(issuedHistory())
+        .when(delivery(10, '2026-06-10', '2026-06-10T12:00:00Z'))
+        .thenRefuses('not-accepted');
+      given(acceptedHistory())
+        .when(delivery(10, '2026-09-12', '2026-09-11T12:00:00Z'))
+        .thenRefuses('delivery-in-future');
     });
   });
 
@@ -362,9 +477,19 @@ describe('priority-rated requests', () => {
     it('ends every open request, whatever its stage', () => {
       for (const history of [run(propose()), run(propose(), consent()), issuedHistory(), acceptedHistory()]) {
         const status = (foldEvents(decider, history) as { status: string }).status;
-        given(history).when(end()).then([
-          { type: 'PriorityRatedRequestEndedWithMode', data: { prrId: 'prr-1', scopeId: 'rare-earth-magnets', statusAtEnd: status, endedAt: '2026-07-15T00:00:00Z' } },
-        ]);
+        given(history)
+          .when(end())
+          .then([
+            {
+              type: 'PriorityRatedRequestEndedWithMode',
+              data: {
+                prrId: 'prr-1',
+                scopeId: 'rare-earth-magnets',
+                statusAtEnd: status,
+                endedAt: '2026-07-15T00:00:00Z',
+              },
+            },
+          ]);
       }
     });
 
@@ -373,7 +498,9 @@ describe('priority-rated requests', () => {
     });
 
     it('leaves closed requests alone and blocks anything after the end', () => {
-      given(run(propose(), consent(), issue(), refuse())).when(end()).then([]);
+      given(run(propose(), consent(), issue(), refuse()))
+        .when(end())
+        .then([]);
       const ended = run(propose(), consent(), issue(), end());
       given(ended).when(end()).then([]);
       given(ended).when(refuse()).thenRefuses('request-closed');

@@ -14,10 +14,15 @@ import {
 } from './priority-rated-request.rules';
 import { CLOSED_STATUSES, PriorityRatedRequestState } from './priority-rated-request.state';
 
-export function recordDelivery(command: RecordDelivery, state: PriorityRatedRequestState, policy: PriorityRatedRequestPolicy): PriorityRatedRequestEvent[] {
+export function recordDelivery(
+  command: RecordDelivery,
+  state: PriorityRatedRequestState,
+  policy: PriorityRatedRequestPolicy,
+): PriorityRatedRequestEvent[] {
   const known = requireKnown(state, command.prrId);
   requireOpen(known);
-  if (known.status !== 'accepted') throw new DomainRuleViolation('not-accepted', `Request ${command.prrId} is ${known.status}`);
+  if (known.status !== 'accepted')
+    throw new DomainRuleViolation('not-accepted', `Request ${command.prrId} is ${known.status}`);
   requireAddressedOperator(known, command.operatorId);
   requireInstant(command.recordedAt, 'recordedAt');
   requireDate(command.deliveredOn, 'deliveredOn');
@@ -57,13 +62,20 @@ export function recordDelivery(command: RecordDelivery, state: PriorityRatedRequ
 }
 
 /** Idempotent for the scheduler: only an accepted, unfulfilled request is breached. */
-export function assessDelivery(command: AssessDelivery, state: PriorityRatedRequestState, policy: PriorityRatedRequestPolicy): PriorityRatedRequestEvent[] {
+export function assessDelivery(
+  command: AssessDelivery,
+  state: PriorityRatedRequestState,
+  policy: PriorityRatedRequestPolicy,
+): PriorityRatedRequestEvent[] {
   const known = requireKnown(state, command.prrId);
   requireInstant(command.at, 'at');
   if (known.status !== 'accepted') return [];
   const { proposal } = known;
   if (Date.parse(command.at) < Date.parse(endOfLocalDay(proposal.deliveryDate, policy.calendar.timeZone))) {
-    throw new DomainRuleViolation('delivery-date-not-reached', `Delivery is due by the end of ${proposal.deliveryDate}`);
+    throw new DomainRuleViolation(
+      'delivery-date-not-reached',
+      `Delivery is due by the end of ${proposal.deliveryDate}`,
+    );
   }
   const { unit } = proposal.quantity;
   return [
@@ -89,12 +101,20 @@ export function endWithMode(command: EndWithMode, state: PriorityRatedRequestSta
   requireInstant(command.endedAt, 'endedAt');
   if (CLOSED_STATUSES.includes(known.status)) return [];
   if (command.scope.mode === 'emergency') {
-    throw new DomainRuleViolation('emergency-mode-still-active', `Scope ${command.scope.scopeId} is still in emergency mode`);
+    throw new DomainRuleViolation(
+      'emergency-mode-still-active',
+      `Scope ${command.scope.scopeId} is still in emergency mode`,
+    );
   }
   return [
     {
       type: 'PriorityRatedRequestEndedWithMode',
-      data: { prrId: command.prrId, scopeId: known.proposal.scopeId, statusAtEnd: known.status, endedAt: command.endedAt },
+      data: {
+        prrId: command.prrId,
+        scopeId: known.proposal.scopeId,
+        statusAtEnd: known.status,
+        endedAt: command.endedAt,
+      },
     },
   ];
 }

@@ -21,7 +21,12 @@ export interface ResponseDeadline {
   readonly expiresAt: string;
 }
 
-export const REFUSAL_GROUNDS = ['conflicts-with-accepted-requests', 'insufficient-capacity', 'technical-infeasibility', 'other'] as const;
+export const REFUSAL_GROUNDS = [
+  'conflicts-with-accepted-requests',
+  'insufficient-capacity',
+  'technical-infeasibility',
+  'other',
+] as const;
 export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 
 /**
@@ -50,7 +55,12 @@ export type PriorityRatedRequestProposed = Event<
 
 export type HostMemberStateConsented = Event<
   'HostMemberStateConsented',
-  { readonly prrId: string; readonly hostMemberState: string; readonly consentedAt: string; readonly consentedBy: string }
+  {
+    readonly prrId: string;
+    readonly hostMemberState: string;
+    readonly consentedAt: string;
+    readonly consentedBy: string;
+  }
 >;
 
 export type HostMemberStateRefusedConsent = Event<
@@ -100,7 +110,7 @@ export type PriorityRatedRequestAccepted = Event<
     readonly quantity: Quantity;
     readonly deliveryDate: string;
     readonly receivedAt: string;
-    /** IMERA (as reported of the adopted text): complying does not make the operator liable for contracts it sets aside. */
+    /** IMERA (as reported of the adopted text): complying does not make the operator liable for contracts set aside. */
     readonly operatorNotLiableForSetAsideContracts: true;
     readonly acceptedAt: string;
   }
@@ -120,7 +130,13 @@ export type PriorityRatedRequestRefused = Event<
 
 export type PriorityRatedRequestLapsed = Event<
   'PriorityRatedRequestLapsed',
-  { readonly prrId: string; readonly scopeId: string; readonly operatorId: string; readonly expiredAt: string; readonly recordedAt: string }
+  {
+    readonly prrId: string;
+    readonly scopeId: string;
+    readonly operatorId: string;
+    readonly expiredAt: string;
+    readonly recordedAt: string;
+  }
 >;
 
 export type PriorityRatedDeliveryRecorded = Event<
@@ -137,7 +153,13 @@ export type PriorityRatedDeliveryRecorded = Event<
 
 export type PriorityRatedRequestFulfilled = Event<
   'PriorityRatedRequestFulfilled',
-  { readonly prrId: string; readonly scopeId: string; readonly operatorId: string; readonly delivered: Quantity; readonly fulfilledOn: string }
+  {
+    readonly prrId: string;
+    readonly scopeId: string;
+    readonly operatorId: string;
+    readonly delivered: Quantity;
+    readonly fulfilledOn: string;
+  }
 >;
 
 export type PriorityRatedRequestBreached = Event<

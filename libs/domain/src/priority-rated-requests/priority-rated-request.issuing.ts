@@ -1,7 +1,11 @@
 import { DomainRuleViolation } from '@imera/event-sourcing';
 import { localDateOf, workingDayDeadline } from '@imera/domain/working-days';
 import { assessConflicts } from './operator-queue';
-import { DecideHostConsent, IssuePriorityRatedRequest, ProposePriorityRatedRequest } from './priority-rated-request.commands';
+import {
+  DecideHostConsent,
+  IssuePriorityRatedRequest,
+  ProposePriorityRatedRequest,
+} from './priority-rated-request.commands';
 import { PriorityRatedRequestPolicy } from './priority-rated-request.config';
 import { PriorityRatedRequestEvent } from './priority-rated-request.events';
 import {
@@ -16,7 +20,11 @@ import {
 } from './priority-rated-request.rules';
 import { PriorityRatedRequestState } from './priority-rated-request.state';
 
-export function propose(command: ProposePriorityRatedRequest, state: PriorityRatedRequestState, policy: PriorityRatedRequestPolicy): PriorityRatedRequestEvent[] {
+export function propose(
+  command: ProposePriorityRatedRequest,
+  state: PriorityRatedRequestState,
+  policy: PriorityRatedRequestPolicy,
+): PriorityRatedRequestEvent[] {
   if (state.status !== 'none') throw new DomainRuleViolation('already-proposed', `Request ${command.prrId} exists`);
   requireInstant(command.proposedAt, 'proposedAt');
   requireEmergencyFor(command.scope, command.goods);
@@ -29,7 +37,10 @@ export function propose(command: ProposePriorityRatedRequest, state: PriorityRat
   requireText(command.quantity.unit, 'invalid-quantity', 'The unit');
   requireDate(command.deliveryDate, 'deliveryDate');
   if (command.deliveryDate <= localDateOf(command.proposedAt, policy.calendar.timeZone)) {
-    throw new DomainRuleViolation('delivery-date-not-in-future', `Delivery date ${command.deliveryDate} has already come`);
+    throw new DomainRuleViolation(
+      'delivery-date-not-in-future',
+      `Delivery date ${command.deliveryDate} has already come`,
+    );
   }
   const proposed: PriorityRatedRequestEvent = {
     type: 'PriorityRatedRequestProposed',
@@ -56,17 +67,24 @@ function consented(prrId: string, hostMemberState: string, at: string, by: strin
   return { type: 'HostMemberStateConsented', data: { prrId, hostMemberState, consentedAt: at, consentedBy: by } };
 }
 
-export function decideHostConsent(command: DecideHostConsent, state: PriorityRatedRequestState): PriorityRatedRequestEvent[] {
+export function decideHostConsent(
+  command: DecideHostConsent,
+  state: PriorityRatedRequestState,
+): PriorityRatedRequestEvent[] {
   const known = requireKnown(state, command.prrId);
   requireSameScope(known, command.scope);
   requireOpen(known);
   requireInstant(command.decidedAt, 'decidedAt');
-  if (known.status !== 'proposed') throw new DomainRuleViolation('host-consent-already-decided', `Request ${command.prrId} is ${known.status}`);
+  if (known.status !== 'proposed')
+    throw new DomainRuleViolation('host-consent-already-decided', `Request ${command.prrId} is ${known.status}`);
   const host = known.proposal.operator.site.country;
   // Procedure modelled on Reg 2025/2643 Art 63/66 until IMERA's text is confirmed: prior agreement of the
   // Member State where the production site is.
   if (command.hostMemberState !== host) {
-    throw new DomainRuleViolation('not-the-host-member-state', `The production site is in ${host}, not ${command.hostMemberState}`);
+    throw new DomainRuleViolation(
+      'not-the-host-member-state',
+      `The production site is in ${host}, not ${command.hostMemberState}`,
+    );
   }
   if (command.consent) {
     requireEmergencyFor(command.scope, known.proposal.goods);
@@ -76,28 +94,53 @@ export function decideHostConsent(command: DecideHostConsent, state: PriorityRat
   return [
     {
       type: 'HostMemberStateRefusedConsent',
-      data: { prrId: command.prrId, hostMemberState: host, reasons: command.reasons!, refusedAt: command.decidedAt, refusedBy: command.decidedBy },
+      data: {
+        prrId: command.prrId,
+        hostMemberState: host,
+        reasons: command.reasons!,
+        refusedAt: command.decidedAt,
+        refusedBy: command.decidedBy,
+      },
     },
   ];
 }
 
-export function issue(command: IssuePriorityRatedRequest, state: PriorityRatedRequestState, policy: PriorityRatedRequestPolicy): PriorityRatedRequestEvent[] {
+export function issue(
+  command: IssuePriorityRatedRequest,
+  state: PriorityRatedRequestState,
+  policy: PriorityRatedRequestPolicy,
+): PriorityRatedRequestEvent[] {
   const known = requireKnown(state, command.prrId);
   requireSameScope(known, command.scope);
   requireOpen(known);
   requireInstant(command.issuedAt, 'issuedAt');
-  if (known.status === 'proposed') throw new DomainRuleViolation('host-consent-missing', `${known.proposal.operator.site.country} has not consented`);
-  if (known.status !== 'host-consented') throw new DomainRuleViolation('already-issued', `Request ${command.prrId} is ${known.status}`);
+  if (known.status === 'proposed')
+    throw new DomainRuleViolation('host-consent-missing', `${known.proposal.operator.site.country} has not consented`);
+  if (known.status !== 'host-consented')
+    throw new DomainRuleViolation('already-issued', `Request ${command.prrId} is ${known.status}`);
   const { proposal } = known;
   requireEmergencyFor(command.scope, proposal.goods);
   requireText(command.legalBasis, 'legal-basis-required', 'The legal basis');
   const responseDeadline = deadlineFor(command, policy);
   if (responseDeadline.lastDay >= proposal.deliveryDate) {
-    throw new DomainRuleViolation('delivery-date-before-response-deadline', `The operator could answer only on ${responseDeadline.lastDay}, after delivery is due`);
+    throw new DomainRuleViolation(
+      'delivery-date-before-response-deadline',
+      `The operator could answer only on ${responseDeadline.lastDay}, after delivery is due`,
+    );
   }
-  const candidate = { prrId: proposal.prrId, quantity: proposal.quantity.amount, deliveryDate: proposal.deliveryDate, receivedAt: command.issuedAt };
+  const candidate = {
+    prrId: proposal.prrId,
+    quantity: proposal.quantity.amount,
+    deliveryDate: proposal.deliveryDate,
+    receivedAt: command.issuedAt,
+  };
   const asOf = localDateOf(command.issuedAt, policy.calendar.timeZone);
-  const conflicts = assessConflicts(candidate, command.operatorBook.acceptedRequests, command.operatorBook.unitsPerDay, asOf);
+  const conflicts = assessConflicts(
+    candidate,
+    command.operatorBook.acceptedRequests,
+    command.operatorBook.unitsPerDay,
+    asOf,
+  );
   return [
     {
       type: 'PriorityRatedRequestIssued',
@@ -127,7 +170,10 @@ export function issue(command: IssuePriorityRatedRequest, state: PriorityRatedRe
 function deadlineFor(command: IssuePriorityRatedRequest, policy: PriorityRatedRequestPolicy) {
   const workingDays = command.responseWorkingDays ?? policy.defaultResponseWorkingDays;
   if (!Number.isInteger(workingDays) || workingDays < 1) {
-    throw new DomainRuleViolation('invalid-response-period', `The response period must be a whole number of working days >= 1, got ${workingDays}`);
+    throw new DomainRuleViolation(
+      'invalid-response-period',
+      `The response period must be a whole number of working days >= 1, got ${workingDays}`,
+    );
   }
   return { workingDays, ...workingDayDeadline(command.issuedAt, workingDays, policy.calendar) };
 }

@@ -12,7 +12,10 @@ import {
 } from './priority-rated-request.rules';
 import { PriorityRatedRequestState } from './priority-rated-request.state';
 
-export function accept(command: AcceptPriorityRatedRequest, state: PriorityRatedRequestState): PriorityRatedRequestEvent[] {
+export function accept(
+  command: AcceptPriorityRatedRequest,
+  state: PriorityRatedRequestState,
+): PriorityRatedRequestEvent[] {
   const known = requireKnown(state, command.prrId);
   requireSameScope(known, command.scope);
   requireInstant(command.acceptedAt, 'acceptedAt');
@@ -31,7 +34,7 @@ export function accept(command: AcceptPriorityRatedRequest, state: PriorityRated
         quantity: proposal.quantity,
         deliveryDate: proposal.deliveryDate,
         receivedAt: known.issuedAt!,
-        // As reported of the adopted IMERA text: an operator that complies is not liable for the contracts it sets aside.
+        // As reported of the adopted IMERA text: complying does not make the operator liable for contracts set aside.
         operatorNotLiableForSetAsideContracts: true,
         acceptedAt: command.acceptedAt,
       },
@@ -39,12 +42,16 @@ export function accept(command: AcceptPriorityRatedRequest, state: PriorityRated
   ];
 }
 
-export function refuse(command: RefusePriorityRatedRequest, state: PriorityRatedRequestState): PriorityRatedRequestEvent[] {
+export function refuse(
+  command: RefusePriorityRatedRequest,
+  state: PriorityRatedRequestState,
+): PriorityRatedRequestEvent[] {
   const known = requireKnown(state, command.prrId);
   requireInstant(command.refusedAt, 'refusedAt');
   requireAddressedOperator(known, command.operatorId);
   requireAwaitingResponse(known, command.refusedAt);
-  if (!REFUSAL_GROUNDS.includes(command.ground)) throw new DomainRuleViolation('unknown-ground', `Unknown ground "${command.ground}"`);
+  if (!REFUSAL_GROUNDS.includes(command.ground))
+    throw new DomainRuleViolation('unknown-ground', `Unknown ground "${command.ground}"`);
   // The request must tell the operator it may refuse; a refusal must give its reasons.
   requireText(command.reasons, 'grounds-required', 'The grounds for refusing');
   return [

@@ -11,21 +11,31 @@ import {
 /** IMERA Art 26: only while emergency mode is active and the goods are on its crisis-relevant list. */
 export function requireEmergencyFor(scope: ScopeModeSnapshot, goods: string): void {
   if (scope.mode !== 'emergency') {
-    throw new DomainRuleViolation('not-in-emergency-mode', `Scope ${scope.scopeId} is in ${scope.mode} mode, not emergency`);
+    throw new DomainRuleViolation(
+      'not-in-emergency-mode',
+      `Scope ${scope.scopeId} is in ${scope.mode} mode, not emergency`,
+    );
   }
   if (!scope.crisisRelevantGoods.includes(goods)) {
-    throw new DomainRuleViolation('goods-not-crisis-relevant', `${goods} is not on the crisis-relevant list of ${scope.scopeId}`);
+    throw new DomainRuleViolation(
+      'goods-not-crisis-relevant',
+      `${goods} is not on the crisis-relevant list of ${scope.scopeId}`,
+    );
   }
 }
 
 export function requireKnown(state: PriorityRatedRequestState, prrId: string): KnownPriorityRatedRequest {
-  if (state.status === 'none') throw new DomainRuleViolation('request-not-found', `Priority-rated request ${prrId} does not exist`);
+  if (state.status === 'none')
+    throw new DomainRuleViolation('request-not-found', `Priority-rated request ${prrId} does not exist`);
   return state;
 }
 
 export function requireSameScope(state: KnownPriorityRatedRequest, scope: ScopeModeSnapshot): void {
   if (scope.scopeId !== state.proposal.scopeId) {
-    throw new DomainRuleViolation('wrong-scope', `Request ${state.proposal.prrId} belongs to scope ${state.proposal.scopeId}`);
+    throw new DomainRuleViolation(
+      'wrong-scope',
+      `Request ${state.proposal.prrId} belongs to scope ${state.proposal.scopeId}`,
+    );
   }
 }
 
@@ -37,11 +47,20 @@ export function requireOpen(state: KnownPriorityRatedRequest): void {
 
 export function requireAddressedOperator(state: KnownPriorityRatedRequest, operatorId: string): void {
   if (operatorId !== state.proposal.operator.operatorId) {
-    throw new DomainRuleViolation('not-the-addressed-operator', `Request ${state.proposal.prrId} is not addressed to ${operatorId}`);
+    throw new DomainRuleViolation(
+      'not-the-addressed-operator',
+      `Request ${state.proposal.prrId} is not addressed to ${operatorId}`,
+    );
   }
 }
 
-const DECIDED_BY_OPERATOR: readonly PriorityRatedRequestStatus[] = ['accepted', 'refused', 'lapsed', 'fulfilled', 'breached'];
+const DECIDED_BY_OPERATOR: readonly PriorityRatedRequestStatus[] = [
+  'accepted',
+  'refused',
+  'lapsed',
+  'fulfilled',
+  'breached',
+];
 
 /** Accept or refuse only once, only after issue and only before the response deadline. */
 export function requireAwaitingResponse(state: KnownPriorityRatedRequest, at: string): void {
@@ -49,9 +68,13 @@ export function requireAwaitingResponse(state: KnownPriorityRatedRequest, at: st
     throw new DomainRuleViolation('already-decided', `Request ${state.proposal.prrId} is already ${state.status}`);
   }
   requireOpen(state);
-  if (state.status !== 'issued') throw new DomainRuleViolation('not-issued', `Request ${state.proposal.prrId} is ${state.status}`);
+  if (state.status !== 'issued')
+    throw new DomainRuleViolation('not-issued', `Request ${state.proposal.prrId} is ${state.status}`);
   if (Date.parse(at) >= Date.parse(state.responseDeadline!.expiresAt)) {
-    throw new DomainRuleViolation('deadline-passed', `The response deadline ${state.responseDeadline!.lastDay} has passed`);
+    throw new DomainRuleViolation(
+      'deadline-passed',
+      `The response deadline ${state.responseDeadline!.lastDay} has passed`,
+    );
   }
 }
 
@@ -68,9 +91,11 @@ export function requireDate(value: string, field: string): void {
 }
 
 export function requireText(value: string | undefined, code: string, what: string): void {
-  if (typeof value !== 'string' || value.trim().length === 0) throw new DomainRuleViolation(code, `${what} must not be empty`);
+  if (typeof value !== 'string' || value.trim().length === 0)
+    throw new DomainRuleViolation(code, `${what} must not be empty`);
 }
 
 export function requirePositive(amount: number, what: string): void {
-  if (!Number.isFinite(amount) || amount <= 0) throw new DomainRuleViolation('invalid-quantity', `${what} must be a number > 0`);
+  if (!Number.isFinite(amount) || amount <= 0)
+    throw new DomainRuleViolation('invalid-quantity', `${what} must be a number > 0`);
 }

@@ -1,4 +1,8 @@
-import { PriorityRatedRequestEvent, PriorityRatedRequestProposed, ResponseDeadline } from './priority-rated-request.events';
+import {
+  PriorityRatedRequestEvent,
+  PriorityRatedRequestProposed,
+  ResponseDeadline,
+} from './priority-rated-request.events';
 
 export type PriorityRatedRequestStatus =
   | 'proposed'
@@ -37,8 +41,12 @@ export type KnownPriorityRatedRequest = Exclude<PriorityRatedRequestState, { sta
 
 export const initialPriorityRatedRequestState = (): PriorityRatedRequestState => ({ status: 'none' });
 
-export function evolvePriorityRatedRequest(state: PriorityRatedRequestState, event: PriorityRatedRequestEvent): PriorityRatedRequestState {
-  if (event.type === 'PriorityRatedRequestProposed') return { status: 'proposed', proposal: event.data, deliveredOnTime: 0 };
+export function evolvePriorityRatedRequest(
+  state: PriorityRatedRequestState,
+  event: PriorityRatedRequestEvent,
+): PriorityRatedRequestState {
+  if (event.type === 'PriorityRatedRequestProposed')
+    return { status: 'proposed', proposal: event.data, deliveredOnTime: 0 };
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'HostMemberStateConsented':
@@ -65,7 +73,9 @@ export function evolvePriorityRatedRequest(state: PriorityRatedRequestState, eve
     case 'PriorityRatedRequestLapsed':
       return { ...state, status: 'lapsed' };
     case 'PriorityRatedDeliveryRecorded':
-      return event.data.onTime ? { ...state, deliveredOnTime: state.deliveredOnTime + event.data.quantity.amount } : state;
+      return event.data.onTime
+        ? { ...state, deliveredOnTime: state.deliveredOnTime + event.data.quantity.amount }
+        : state;
     case 'PriorityRatedRequestFulfilled':
       return { ...state, status: 'fulfilled' };
     case 'PriorityRatedRequestBreached':

@@ -36,13 +36,20 @@ export function apportion(total: number, claims: readonly Claim[]): Map<string, 
 }
 
 /** Largest remainder over uncapped claims: every exact share is below its cap, so floor + 1 never exceeds it. */
-function splitProportionally(total: bigint, weightSum: bigint, claims: readonly Claim[], shares: Map<string, number>): void {
+function splitProportionally(
+  total: bigint,
+  weightSum: bigint,
+  claims: readonly Claim[],
+  shares: Map<string, number>,
+): void {
   const parts = claims.map((claim) => {
     const product = BigInt(claim.weight) * total;
     return { key: claim.key, floor: product / weightSum, remainder: product % weightSum };
   });
   let leftover = total - sum(parts.map((part) => part.floor));
-  const byRemainder = [...parts].sort((a, b) => (a.remainder === b.remainder ? compareKeys(a.key, b.key) : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = [...parts].sort((a, b) =>
+    a.remainder === b.remainder ? compareKeys(a.key, b.key) : a.remainder > b.remainder ? -1 : 1,
+  );
   for (const part of byRemainder) {
     const extra = leftover > 0n ? 1n : 0n;
     leftover -= extra;

@@ -81,7 +81,14 @@ export function allocateStocks(input: AllocationInput): StockAllocation {
   const totalNeed = total(needs.map((n) => n.need));
   const received = shareAmongRecipients(Math.min(totalReleasable, totalNeed), needs, input.basis);
   const totalAllocated = total([...received.values()]);
-  const released = apportion(totalAllocated, holdings.map((h) => ({ key: h.memberState, weight: releasable.get(h.memberState)!, cap: releasable.get(h.memberState)! })));
+  const released = apportion(
+    totalAllocated,
+    holdings.map((h) => ({
+      key: h.memberState,
+      weight: releasable.get(h.memberState)!,
+      cap: releasable.get(h.memberState)!,
+    })),
+  );
   return {
     rules: STOCK_ALLOCATION_RULES,
     basis: input.basis,
@@ -89,18 +96,33 @@ export function allocateStocks(input: AllocationInput): StockAllocation {
     totalReleasable,
     totalNeed,
     totalAllocated,
-    recipients: needs.map((n) => ({ memberState: n.memberState, need: n.need, allocated: received.get(n.memberState)! })),
-    holders: holdings.map((h) => ({ memberState: h.memberState, releasable: releasable.get(h.memberState)!, released: released.get(h.memberState)! })),
+    recipients: needs.map((n) => ({
+      memberState: n.memberState,
+      need: n.need,
+      allocated: received.get(n.memberState)!,
+    })),
+    holders: holdings.map((h) => ({
+      memberState: h.memberState,
+      releasable: releasable.get(h.memberState)!,
+      released: released.get(h.memberState)!,
+    })),
     orders: pairReleases(released, received),
   };
 }
 
 function shareAmongRecipients(amount: number, needs: readonly CriticalNeed[], basis: ShareBasis): Map<string, number> {
   const weightOf = (n: CriticalNeed) => (basis === 'need' ? n.need : n.consumption);
-  const first = apportion(amount, needs.map((n) => ({ key: n.memberState, weight: weightOf(n), cap: n.need })));
+  const first = apportion(
+    amount,
+    needs.map((n) => ({ key: n.memberState, weight: weightOf(n), cap: n.need })),
+  );
   const leftover = amount - total([...first.values()]);
   if (leftover === 0) return first;
-  const unmet = needs.map((n) => ({ key: n.memberState, weight: n.need - first.get(n.memberState)!, cap: n.need - first.get(n.memberState)! }));
+  const unmet = needs.map((n) => ({
+    key: n.memberState,
+    weight: n.need - first.get(n.memberState)!,
+    cap: n.need - first.get(n.memberState)!,
+  }));
   const second = apportion(leftover, unmet);
   return new Map(needs.map((n) => [n.memberState, first.get(n.memberState)! + second.get(n.memberState)!]));
 }

@@ -4,8 +4,10 @@ import { allocateStocks, AllocationInput, CriticalNeed, StockAllocation, StockHo
 import { apportion } from './apportion';
 
 const sumOf = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const sent = (allocation: StockAllocation, from: string) => sumOf(allocation.orders.filter((o) => o.from === from).map((o) => o.quantity));
-const got = (allocation: StockAllocation, to: string) => sumOf(allocation.orders.filter((o) => o.to === to).map((o) => o.quantity));
+const sent = (allocation: StockAllocation, from: string) =>
+  sumOf(allocation.orders.filter((o) => o.from === from).map((o) => o.quantity));
+const got = (allocation: StockAllocation, to: string) =>
+  sumOf(allocation.orders.filter((o) => o.to === to).map((o) => o.quantity));
 
 describe('stock allocation', () => {
   it('meets every need when releasable stock suffices, own market first', () => {
@@ -93,10 +95,18 @@ describe('stock allocation', () => {
       }
       return undefined;
     };
-    expect(violation({ ...base, holdings: [{ memberState: 'FR', held: 1.5, protectedFloor: 0 }] })).toBe('invalid-quantity');
+    expect(violation({ ...base, holdings: [{ memberState: 'FR', held: 1.5, protectedFloor: 0 }] })).toBe(
+      'invalid-quantity',
+    );
     expect(violation({ ...base, needs: [{ memberState: 'FR', need: -1, consumption: 0 }] })).toBe('invalid-quantity');
     expect(
-      violation({ ...base, needs: [{ memberState: 'FR', need: 1, consumption: 0 }, { memberState: 'FR', need: 2, consumption: 0 }] }),
+      violation({
+        ...base,
+        needs: [
+          { memberState: 'FR', need: 1, consumption: 0 },
+          { memberState: 'FR', need: 2, consumption: 0 },
+        ],
+      }),
     ).toBe('duplicate-member-state');
   });
 
@@ -133,7 +143,9 @@ describe('stock allocation', () => {
         fc.property(input, (i) => {
           const allocation = allocateStocks(i);
           for (const h of i.holdings) expect(sent(allocation, h.memberState)).toBeLessThanOrEqual(releasable(h));
-          expect(sumOf(allocation.orders.map((o) => o.quantity))).toBeLessThanOrEqual(sumOf(i.holdings.map(releasable)));
+          expect(sumOf(allocation.orders.map((o) => o.quantity))).toBeLessThanOrEqual(
+            sumOf(i.holdings.map(releasable)),
+          );
         }),
       );
     });
@@ -157,7 +169,9 @@ describe('stock allocation', () => {
       fc.assert(
         fc.property(input, (i) => {
           const allocation = allocateStocks(i);
-          expect(allocation.totalAllocated).toBe(Math.min(sumOf(i.holdings.map(releasable)), sumOf(i.needs.map((n) => n.need))));
+          expect(allocation.totalAllocated).toBe(
+            Math.min(sumOf(i.holdings.map(releasable)), sumOf(i.needs.map((n) => n.need))),
+          );
         }),
       );
     });
@@ -208,7 +222,9 @@ describe('stock allocation', () => {
             ),
           ),
           ([i, shuffledHoldings, shuffledNeeds]) => {
-            expect(allocateStocks({ ...i, holdings: shuffledHoldings, needs: shuffledNeeds })).toEqual(allocateStocks(i));
+            expect(allocateStocks({ ...i, holdings: shuffledHoldings, needs: shuffledNeeds })).toEqual(
+              allocateStocks(i),
+            );
             expect(allocateStocks(i)).toEqual(allocateStocks(i));
           },
         ),

@@ -1,12 +1,31 @@
 import { Decider, DomainRuleViolation } from '@imera/event-sourcing';
 import { requireWholeUnits, SHARE_BASES } from './stock-allocation';
-import { OpenDistributionRound, ReportCriticalNeeds, ReportStocks, StockDistributionCommand } from './stock-distribution.commands';
+import {
+  OpenDistributionRound,
+  ReportCriticalNeeds,
+  ReportStocks,
+  StockDistributionCommand,
+} from './stock-distribution.commands';
 import { StockDistributionEvent } from './stock-distribution.events';
 import { confirmDelivery, dispatch, issueOrders, plan } from './stock-distribution.orders';
-import { requireCollecting, requireInstant, requireRound, requireText, requireVigilanceOrEmergency } from './stock-distribution.rules';
-import { evolveStockDistribution, initialStockDistributionState, StockDistributionState } from './stock-distribution.state';
+import {
+  requireCollecting,
+  requireInstant,
+  requireRound,
+  requireText,
+  requireVigilanceOrEmergency,
+} from './stock-distribution.rules';
+import {
+  evolveStockDistribution,
+  initialStockDistributionState,
+  StockDistributionState,
+} from './stock-distribution.state';
 
-export type StockDistributionDecider = Decider<StockDistributionCommand, StockDistributionState, StockDistributionEvent>;
+export type StockDistributionDecider = Decider<
+  StockDistributionCommand,
+  StockDistributionState,
+  StockDistributionEvent
+>;
 
 /** One decider per distribution round: reports in, one allocation, its orders dispatched and delivered. */
 export const stockDistributionDecider: StockDistributionDecider = {
@@ -40,7 +59,8 @@ function open(command: OpenDistributionRound, state: StockDistributionState): St
   const mode = requireVigilanceOrEmergency(command.scope);
   requireText(command.material, 'material-required', 'The material');
   requireText(command.unit, 'unit-required', 'The unit');
-  if (!SHARE_BASES.includes(command.basis)) throw new DomainRuleViolation('unknown-basis', `Unknown basis "${command.basis}"`);
+  if (!SHARE_BASES.includes(command.basis))
+    throw new DomainRuleViolation('unknown-basis', `Unknown basis "${command.basis}"`);
   return [
     {
       type: 'StockDistributionRoundOpened',

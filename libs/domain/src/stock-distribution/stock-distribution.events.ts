@@ -47,7 +47,11 @@ interface AllocationRecord {
 /** A what-if allocation (vigilance or emergency): nothing moves. */
 export type StockAllocationPlanned = Event<
   'StockAllocationPlanned',
-  AllocationRecord & { readonly plannedInMode: 'vigilance' | 'emergency'; readonly plannedAt: string; readonly plannedBy: string }
+  AllocationRecord & {
+    readonly plannedInMode: 'vigilance' | 'emergency';
+    readonly plannedAt: string;
+    readonly plannedBy: string;
+  }
 >;
 
 /** The allocation the orders of the round carry out (emergency mode only). */

@@ -16,9 +16,18 @@ import { distributionOrderId } from './stock-distribution.stream';
 function allocationRecord(round: OpenRound) {
   const holdings = Object.values(round.holdings);
   const needs = Object.values(round.needs);
-  if (needs.length === 0) throw new DomainRuleViolation('no-needs-reported', `No Member State has reported needs in round ${round.roundId}`);
+  if (needs.length === 0)
+    throw new DomainRuleViolation('no-needs-reported', `No Member State has reported needs in round ${round.roundId}`);
   const allocation = allocateStocks({ basis: round.basis, holdings, needs });
-  return { roundId: round.roundId, scopeId: round.scopeId, material: round.material, unit: round.unit, holdings, needs, allocation };
+  return {
+    roundId: round.roundId,
+    scopeId: round.scopeId,
+    material: round.material,
+    unit: round.unit,
+    holdings,
+    needs,
+    allocation,
+  };
 }
 
 export function plan(command: PlanAllocation, state: StockDistributionState): StockDistributionEvent[] {
@@ -29,7 +38,12 @@ export function plan(command: PlanAllocation, state: StockDistributionState): St
   return [
     {
       type: 'StockAllocationPlanned',
-      data: { ...allocationRecord(round), plannedInMode: mode, plannedAt: command.plannedAt, plannedBy: command.plannedBy },
+      data: {
+        ...allocationRecord(round),
+        plannedInMode: mode,
+        plannedAt: command.plannedAt,
+        plannedBy: command.plannedBy,
+      },
     },
   ];
 }
@@ -67,16 +81,31 @@ export function dispatch(command: DispatchOrder, state: StockDistributionState):
   const round = requireRound(state, command.roundId);
   const order = requireOrder(round, command.orderId);
   requireInstant(command.dispatchedAt, 'dispatchedAt');
-  if (command.memberState !== order.from) throw new DomainRuleViolation('not-the-releasing-member-state', `Order ${command.orderId} is released by ${order.from}`);
-  if (order.status !== 'issued') throw new DomainRuleViolation('already-dispatched', `Order ${command.orderId} is ${order.status}`);
+  if (command.memberState !== order.from)
+    throw new DomainRuleViolation(
+      'not-the-releasing-member-state',
+      `Order ${command.orderId} is released by ${order.from}`,
+    );
+  if (order.status !== 'issued')
+    throw new DomainRuleViolation('already-dispatched', `Order ${command.orderId} is ${order.status}`);
   requireWholeUnits(command.quantity, 'The dispatched quantity');
   if (command.quantity === 0 || command.quantity > order.quantity) {
-    throw new DomainRuleViolation('invalid-quantity', `Dispatch 1..${order.quantity} units for order ${command.orderId}`);
+    throw new DomainRuleViolation(
+      'invalid-quantity',
+      `Dispatch 1..${order.quantity} units for order ${command.orderId}`,
+    );
   }
   return [
     {
       type: 'StockDistributionOrderDispatched',
-      data: { roundId: round.roundId, orderId: command.orderId, from: order.from, to: order.to, quantity: command.quantity, dispatchedAt: command.dispatchedAt },
+      data: {
+        roundId: round.roundId,
+        orderId: command.orderId,
+        from: order.from,
+        to: order.to,
+        quantity: command.quantity,
+        dispatchedAt: command.dispatchedAt,
+      },
     },
   ];
 }
@@ -85,12 +114,18 @@ export function confirmDelivery(command: ConfirmDelivery, state: StockDistributi
   const round = requireRound(state, command.roundId);
   const order = requireOrder(round, command.orderId);
   requireInstant(command.deliveredAt, 'deliveredAt');
-  if (command.memberState !== order.to) throw new DomainRuleViolation('not-the-receiving-member-state', `Order ${command.orderId} goes to ${order.to}`);
-  if (order.status === 'issued') throw new DomainRuleViolation('not-dispatched', `Order ${command.orderId} has not been dispatched`);
-  if (order.status === 'delivered') throw new DomainRuleViolation('already-delivered', `Order ${command.orderId} was delivered`);
+  if (command.memberState !== order.to)
+    throw new DomainRuleViolation('not-the-receiving-member-state', `Order ${command.orderId} goes to ${order.to}`);
+  if (order.status === 'issued')
+    throw new DomainRuleViolation('not-dispatched', `Order ${command.orderId} has not been dispatched`);
+  if (order.status === 'delivered')
+    throw new DomainRuleViolation('already-delivered', `Order ${command.orderId} was delivered`);
   requireWholeUnits(command.quantityReceived, 'The quantity received');
   if (command.quantityReceived > order.dispatched) {
-    throw new DomainRuleViolation('invalid-quantity', `Only ${order.dispatched} units were dispatched for order ${command.orderId}`);
+    throw new DomainRuleViolation(
+      'invalid-quantity',
+      `Only ${order.dispatched} units were dispatched for order ${command.orderId}`,
+    );
   }
   return [
     {

@@ -3,18 +3,23 @@ import { ScopeModeSnapshot } from '@imera/domain/imera-modes';
 import { OpenRound, StockDistributionState } from './stock-distribution.state';
 
 export function requireRound(state: StockDistributionState, roundId: string): OpenRound {
-  if (state.status === 'none') throw new DomainRuleViolation('round-not-found', `Distribution round ${roundId} was never opened`);
+  if (state.status === 'none')
+    throw new DomainRuleViolation('round-not-found', `Distribution round ${roundId} was never opened`);
   return state;
 }
 
 export function requireCollecting(round: OpenRound): void {
   if (round.status !== 'collecting') {
-    throw new DomainRuleViolation('orders-already-issued', `Round ${round.roundId} has issued its orders; reports are closed`);
+    throw new DomainRuleViolation(
+      'orders-already-issued',
+      `Round ${round.roundId} has issued its orders; reports are closed`,
+    );
   }
 }
 
 export function requireSameScope(round: OpenRound, scope: ScopeModeSnapshot): void {
-  if (scope.scopeId !== round.scopeId) throw new DomainRuleViolation('wrong-scope', `Round ${round.roundId} belongs to scope ${round.scopeId}`);
+  if (scope.scopeId !== round.scopeId)
+    throw new DomainRuleViolation('wrong-scope', `Round ${round.roundId} belongs to scope ${round.scopeId}`);
 }
 
 /** Stock coordination is a vigilance and emergency measure; planning is allowed in both. */
@@ -28,7 +33,10 @@ export function requireVigilanceOrEmergency(scope: ScopeModeSnapshot): 'vigilanc
 /** Orders that move stock are executed only in emergency mode; in vigilance they may only be planned. */
 export function requireEmergency(scope: ScopeModeSnapshot): void {
   if (scope.mode !== 'emergency') {
-    throw new DomainRuleViolation('not-in-emergency-mode', `Scope ${scope.scopeId} is in ${scope.mode} mode: plan, do not issue`);
+    throw new DomainRuleViolation(
+      'not-in-emergency-mode',
+      `Scope ${scope.scopeId} is in ${scope.mode} mode: plan, do not issue`,
+    );
   }
 }
 
@@ -39,5 +47,6 @@ export function requireInstant(value: string, field: string): void {
 }
 
 export function requireText(value: string | undefined, code: string, what: string): void {
-  if (typeof value !== 'string' || value.trim().length === 0) throw new DomainRuleViolation(code, `${what} must not be empty`);
+  if (typeof value !== 'string' || value.trim().length === 0)
+    throw new DomainRuleViolation(code, `${what} must not be empty`);
 }

@@ -27,7 +27,10 @@ export type OpenRound = Exclude<StockDistributionState, { status: 'none' }>;
 
 export const initialStockDistributionState = (): StockDistributionState => ({ status: 'none' });
 
-export function evolveStockDistribution(state: StockDistributionState, event: StockDistributionEvent): StockDistributionState {
+export function evolveStockDistribution(
+  state: StockDistributionState,
+  event: StockDistributionEvent,
+): StockDistributionState {
   if (event.type === 'StockDistributionRoundOpened') {
     const { roundId, scopeId, material, unit, basis } = event.data;
     return { status: 'collecting', roundId, scopeId, material, unit, basis, holdings: {}, needs: {}, orders: {} };
@@ -48,7 +51,10 @@ export function evolveStockDistribution(state: StockDistributionState, event: St
       return { ...state, status: 'orders-issued' };
     case 'StockDistributionOrderIssued': {
       const { orderId, from, to, quantity } = event.data;
-      return { ...state, orders: { ...state.orders, [orderId]: { from, to, quantity, status: 'issued', dispatched: 0 } } };
+      return {
+        ...state,
+        orders: { ...state.orders, [orderId]: { from, to, quantity, status: 'issued', dispatched: 0 } },
+      };
     }
     case 'StockDistributionOrderDispatched':
       return withOrder(state, event.data.orderId, { status: 'dispatched', dispatched: event.data.quantity });

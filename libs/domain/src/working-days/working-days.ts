@@ -14,7 +14,8 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
  */
 export function addWorkingDays(date: string, count: number, calendar: WorkingCalendar): string {
   assertCalendarDate(date);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`Working days must be a whole number >= 1, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`Working days must be a whole number >= 1, got ${count}`);
   let current = date;
   let remaining = count;
   while (remaining > 0) {
@@ -32,7 +33,10 @@ export interface WorkingDayDeadline {
   readonly timeZone: string;
 }
 
-/** A deadline of `count` working days counted from the local day of `from` (Reg 1182/71 Art 3(2)(b): it ends with the last hour of the last day). */
+/**
+ * A deadline of `count` working days counted from the local day of `from`.
+ * Reg 1182/71 Art 3(2)(b): the period ends with the expiry of the last hour of its last day.
+ */
 export function workingDayDeadline(from: string, count: number, calendar: WorkingCalendar): WorkingDayDeadline {
   const lastDay = addWorkingDays(localDateOf(from, calendar.timeZone), count, calendar);
   return { lastDay, expiresAt: endOfLocalDay(lastDay, calendar.timeZone), timeZone: calendar.timeZone };

@@ -95,7 +95,9 @@ describe('working days', () => {
       fc.assert(
         fc.property(dates, fc.integer({ min: 1, max: 30 }), holidays, (start, count, publicHolidays) => {
           const calendar = { timeZone: 'Europe/Brussels', publicHolidays };
-          expect(calendarDaysBetween(addWorkingDays(start, count, calendar), addWorkingDays(start, count + 1, calendar))).toBeGreaterThan(0);
+          expect(
+            calendarDaysBetween(addWorkingDays(start, count, calendar), addWorkingDays(start, count + 1, calendar)),
+          ).toBeGreaterThan(0);
         }),
       );
     });
