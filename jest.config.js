@@ -12,6 +12,8 @@ const moduleNameMapper = Object.fromEntries(
   ),
 );
 
+const ESM_ONLY = ['jose', 'content-disposition'];
+
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
@@ -19,10 +21,10 @@ const project = (displayName, testMatch, extra = {}) => ({
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
-    // jose ships ES modules only; Node >= 20.19 requires them natively, Jest's module loader needs them compiled.
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { ...swc, swcrc: false }],
+    // These ship ES modules only; Node >= 20.19 requires them natively, Jest's module loader needs them compiled.
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', { ...swc, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   ...extra,

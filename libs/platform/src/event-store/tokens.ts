@@ -2,3 +2,4 @@
 export const EVENT_STORE = Symbol('EventStore');
 export const CLOCK = Symbol('Clock');
 export const APP_CONFIG = Symbol('AppConfig');
+export const MESSAGE_BUS = Symbol('MessageBus');
