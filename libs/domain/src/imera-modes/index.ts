@@ -5,3 +5,7 @@ export * from './scope-mode.commands';
 export * from './scope-mode.state';
 export * from './scope-mode.decider';
 export * from './scope-mode-snapshot';
+export * from './policy-configuration';
+export * from './escalation-assessment';
+export * from './propose-mode-changes.policy';
+export * from './auto-council-decision.policy';

@@ -64,6 +64,10 @@ export const SCOPE_INDICATOR_NAMES = [
 ] as const satisfies readonly (keyof ScopeIndicators)[];
 export type ScopeIndicatorName = (typeof SCOPE_INDICATOR_NAMES)[number];
 
+export function isScopeIndicatorName(name: string): name is ScopeIndicatorName {
+  return (SCOPE_INDICATOR_NAMES as readonly string[]).includes(name);
+}
+
 export function scopeIndicator(indicators: ScopeIndicators, name: ScopeIndicatorName): IndicatorValue {
   return indicators[name];
 }
