@@ -116,6 +116,12 @@ describe('information requests', () => {
         .thenRefuses('not-in-vigilance-or-emergency-mode');
     });
 
+    it('refuses a snapshot whose mode period ended before the time of issue', () => {
+      given([])
+        .when(issue({ scope: { ...scope('vigilance'), activeUntil: '2026-06-01T09:00:00Z' } }))
+        .thenRefuses('mode-period-ended');
+    });
+
     it('refuses a mandatory request in vigilance mode', () => {
       given([])
         .when(issue({ mandatory: true }))

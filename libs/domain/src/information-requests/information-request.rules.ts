@@ -37,6 +37,7 @@ export function requireModeFor(command: IssueInformationRequest): 'vigilance' | 
       'Only emergency mode allows mandatory requests',
     );
   }
+  requirePeriodRunning(command.scope, command.issuedAt);
   return mode;
 }
 
@@ -119,4 +120,14 @@ export function requirePendingAddressee(state: IssuedInformationRequest, operato
     throw new DomainRuleViolation('deadline-passed', `The deadline ${state.deadline} of ${state.requestId} has passed`);
   }
   return addressee;
+}
+
+/** A snapshot whose mode period ended before `at` (expiry not yet processed) does not count as active. */
+function requirePeriodRunning(scope: ScopeModeSnapshot, at: string): void {
+  if (scope.activeUntil !== undefined && Date.parse(at) >= Date.parse(scope.activeUntil)) {
+    throw new DomainRuleViolation(
+      'mode-period-ended',
+      `The ${scope.mode} mode of ${scope.scopeId} ended at ${scope.activeUntil}`,
+    );
+  }
 }

@@ -131,6 +131,12 @@ describe('joint procurement', () => {
       });
     });
 
+    it('is refused on a snapshot whose mode period has ended', () => {
+      given([])
+        .when(request({ scope: { ...scope('vigilance'), activeUntil: '2026-05-31T00:00:00Z' } }))
+        .thenRefuses('mode-period-ended');
+    });
+
     it('is refused in normal mode', () => {
       given([])
         .when(request({ scope: scope('normal') }))

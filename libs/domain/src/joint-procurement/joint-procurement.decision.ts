@@ -8,7 +8,7 @@ export function request(command: RequestJointProcurement, state: JointProcuremen
   if (state.status !== 'none')
     throw new DomainRuleViolation('already-requested', `Joint procurement ${command.procurementId} exists`);
   requireInstant(command.requestedAt, 'requestedAt');
-  const mode = requireVigilanceOrEmergency(command.scope);
+  const mode = requireVigilanceOrEmergency(command.scope, command.requestedAt);
   const requesting = [...new Set(command.requestingMemberStates)].sort();
   // IMERA Art 36+: the Commission buys on behalf of Member States only when at least two of them ask.
   if (requesting.length < 2) {
@@ -51,7 +51,7 @@ export function accept(command: AcceptJointProcurement, state: JointProcurementS
   const known = requireUndecided(state, command.procurementId);
   if (command.scope.scopeId !== known.scopeId)
     throw new DomainRuleViolation('wrong-scope', `${known.procurementId} belongs to ${known.scopeId}`);
-  requireVigilanceOrEmergency(command.scope);
+  requireVigilanceOrEmergency(command.scope, command.decidedAt);
   requireInstant(command.decidedAt, 'decidedAt');
   requireInstant(command.demandDeadline, 'demandDeadline');
   // IMERA Art 36+ requires reasons for a refusal; an acceptance records its reasons too, for the audit trail.

@@ -3,10 +3,11 @@ import { ScopeModeSnapshot } from '@imera/domain/imera-modes';
 import { JointProcurementState, JointProcurementStatus, KnownProcurement } from './joint-procurement.state';
 
 /** IMERA Art 36+: joint procurement is available in vigilance and emergency mode. */
-export function requireVigilanceOrEmergency(scope: ScopeModeSnapshot): 'vigilance' | 'emergency' {
+export function requireVigilanceOrEmergency(scope: ScopeModeSnapshot, at: string): 'vigilance' | 'emergency' {
   if (scope.mode === 'normal') {
     throw new DomainRuleViolation('not-in-vigilance-or-emergency-mode', `Scope ${scope.scopeId} is in normal mode`);
   }
+  requirePeriodRunning(scope, at);
   return scope.mode;
 }
 
@@ -46,4 +47,14 @@ export function unitOf(state: KnownProcurement, material: string): string {
   if (!listed)
     throw new DomainRuleViolation('material-not-in-procurement', `${material} is not part of ${state.procurementId}`);
   return listed.unit;
+}
+
+/** A snapshot whose mode period ended before `at` (expiry not yet processed) does not count as active. */
+function requirePeriodRunning(scope: ScopeModeSnapshot, at: string): void {
+  if (scope.activeUntil !== undefined && Date.parse(at) >= Date.parse(scope.activeUntil)) {
+    throw new DomainRuleViolation(
+      'mode-period-ended',
+      `The ${scope.mode} mode of ${scope.scopeId} ended at ${scope.activeUntil}`,
+    );
+  }
 }

@@ -147,6 +147,15 @@ describe('priority-rated requests', () => {
         .thenRefuses('not-in-emergency-mode');
     });
 
+    it('refuses a snapshot whose emergency period ended before the command (expiry not yet processed)', () => {
+      given([])
+        .when(propose({ scope: { ...emergency, activeUntil: '2026-05-29T00:00:00Z' } }))
+        .thenRefuses('mode-period-ended');
+      given(issuedHistory())
+        .when(accept('2026-06-10T09:00:00Z', { ...emergency, activeUntil: '2026-06-10T09:00:00Z' }))
+        .thenRefuses('mode-period-ended');
+    });
+
     it('refuses goods that are not on the crisis-relevant list', () => {
       given([])
         .when(propose({ goods: 'dysprosium-oxide' }))

@@ -27,7 +27,7 @@ export function propose(
 ): PriorityRatedRequestEvent[] {
   if (state.status !== 'none') throw new DomainRuleViolation('already-proposed', `Request ${command.prrId} exists`);
   requireInstant(command.proposedAt, 'proposedAt');
-  requireEmergencyFor(command.scope, command.goods);
+  requireEmergencyFor(command.scope, command.goods, command.proposedAt);
   requireText(command.requestingMemberState, 'member-state-required', 'The requesting Member State');
   requireText(command.operator?.operatorId, 'operator-required', 'The operator');
   requireText(command.operator?.site?.country, 'host-member-state-required', 'The country of the production site');
@@ -87,7 +87,7 @@ export function decideHostConsent(
     );
   }
   if (command.consent) {
-    requireEmergencyFor(command.scope, known.proposal.goods);
+    requireEmergencyFor(command.scope, known.proposal.goods, command.decidedAt);
     return [consented(command.prrId, host, command.decidedAt, command.decidedBy)];
   }
   requireText(command.reasons, 'reasons-required', 'The reasons for refusing consent');
@@ -119,7 +119,7 @@ export function issue(
   if (known.status !== 'host-consented')
     throw new DomainRuleViolation('already-issued', `Request ${command.prrId} is ${known.status}`);
   const { proposal } = known;
-  requireEmergencyFor(command.scope, proposal.goods);
+  requireEmergencyFor(command.scope, proposal.goods, command.issuedAt);
   requireText(command.legalBasis, 'legal-basis-required', 'The legal basis');
   const responseDeadline = deadlineFor(command, policy);
   if (responseDeadline.lastDay >= proposal.deliveryDate) {

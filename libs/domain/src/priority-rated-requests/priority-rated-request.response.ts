@@ -21,7 +21,7 @@ export function accept(
   requireInstant(command.acceptedAt, 'acceptedAt');
   requireAddressedOperator(known, command.operatorId);
   requireAwaitingResponse(known, command.acceptedAt);
-  requireEmergencyFor(command.scope, known.proposal.goods);
+  requireEmergencyFor(command.scope, known.proposal.goods, command.acceptedAt);
   const { proposal } = known;
   return [
     {

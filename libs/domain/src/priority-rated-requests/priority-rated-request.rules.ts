@@ -9,13 +9,14 @@ import {
 } from './priority-rated-request.state';
 
 /** IMERA Art 26: only while emergency mode is active and the goods are on its crisis-relevant list. */
-export function requireEmergencyFor(scope: ScopeModeSnapshot, goods: string): void {
+export function requireEmergencyFor(scope: ScopeModeSnapshot, goods: string, at: string): void {
   if (scope.mode !== 'emergency') {
     throw new DomainRuleViolation(
       'not-in-emergency-mode',
       `Scope ${scope.scopeId} is in ${scope.mode} mode, not emergency`,
     );
   }
+  requirePeriodRunning(scope, at);
   if (!scope.crisisRelevantGoods.includes(goods)) {
     throw new DomainRuleViolation(
       'goods-not-crisis-relevant',
@@ -98,4 +99,14 @@ export function requireText(value: string | undefined, code: string, what: strin
 export function requirePositive(amount: number, what: string): void {
   if (!Number.isFinite(amount) || amount <= 0)
     throw new DomainRuleViolation('invalid-quantity', `${what} must be a number > 0`);
+}
+
+/** A snapshot whose mode period ended before `at` (expiry not yet processed) does not count as active. */
+function requirePeriodRunning(scope: ScopeModeSnapshot, at: string): void {
+  if (scope.activeUntil !== undefined && Date.parse(at) >= Date.parse(scope.activeUntil)) {
+    throw new DomainRuleViolation(
+      'mode-period-ended',
+      `The ${scope.mode} mode of ${scope.scopeId} ended at ${scope.activeUntil}`,
+    );
+  }
 }

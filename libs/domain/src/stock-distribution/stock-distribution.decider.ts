@@ -56,7 +56,7 @@ function decide(command: StockDistributionCommand, state: StockDistributionState
 function open(command: OpenDistributionRound, state: StockDistributionState): StockDistributionEvent[] {
   if (state.status !== 'none') throw new DomainRuleViolation('already-opened', `Round ${command.roundId} exists`);
   requireInstant(command.openedAt, 'openedAt');
-  const mode = requireVigilanceOrEmergency(command.scope);
+  const mode = requireVigilanceOrEmergency(command.scope, command.openedAt);
   requireText(command.material, 'material-required', 'The material');
   requireText(command.unit, 'unit-required', 'The unit');
   if (!SHARE_BASES.includes(command.basis))

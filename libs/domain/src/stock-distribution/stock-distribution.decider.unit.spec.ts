@@ -138,6 +138,13 @@ describe('stock distribution rounds', () => {
     });
   });
 
+  it('refuses to issue orders on a snapshot whose emergency period has ended', () => {
+    const command = issue() as Extract<StockDistributionCommand, { type: 'IssueDistributionOrders' }>;
+    given(reported())
+      .when({ ...command, scope: { ...command.scope, activeUntil: '2026-06-05T00:00:00Z' } })
+      .thenRefuses('mode-period-ended');
+  });
+
   it('refuses to issue orders in vigilance mode: planning only', () => {
     given(reported()).when(issue('vigilance')).thenRefuses('not-in-emergency-mode');
   });

@@ -34,7 +34,7 @@ export function plan(command: PlanAllocation, state: StockDistributionState): St
   const round = requireRound(state, command.roundId);
   requireSameScope(round, command.scope);
   requireInstant(command.plannedAt, 'plannedAt');
-  const mode = requireVigilanceOrEmergency(command.scope);
+  const mode = requireVigilanceOrEmergency(command.scope, command.plannedAt);
   return [
     {
       type: 'StockAllocationPlanned',
@@ -53,7 +53,7 @@ export function issueOrders(command: IssueDistributionOrders, state: StockDistri
   requireSameScope(round, command.scope);
   requireCollecting(round);
   requireInstant(command.issuedAt, 'issuedAt');
-  requireEmergency(command.scope);
+  requireEmergency(command.scope, command.issuedAt);
   const record = allocationRecord(round);
   if (record.allocation.totalAllocated === 0) {
     throw new DomainRuleViolation('nothing-to-allocate', `Round ${round.roundId}: no releasable stock meets any need`);

@@ -23,21 +23,23 @@ export function requireSameScope(round: OpenRound, scope: ScopeModeSnapshot): vo
 }
 
 /** Stock coordination is a vigilance and emergency measure; planning is allowed in both. */
-export function requireVigilanceOrEmergency(scope: ScopeModeSnapshot): 'vigilance' | 'emergency' {
+export function requireVigilanceOrEmergency(scope: ScopeModeSnapshot, at: string): 'vigilance' | 'emergency' {
   if (scope.mode === 'normal') {
     throw new DomainRuleViolation('not-in-vigilance-or-emergency-mode', `Scope ${scope.scopeId} is in normal mode`);
   }
+  requirePeriodRunning(scope, at);
   return scope.mode;
 }
 
 /** Orders that move stock are executed only in emergency mode; in vigilance they may only be planned. */
-export function requireEmergency(scope: ScopeModeSnapshot): void {
+export function requireEmergency(scope: ScopeModeSnapshot, at: string): void {
   if (scope.mode !== 'emergency') {
     throw new DomainRuleViolation(
       'not-in-emergency-mode',
       `Scope ${scope.scopeId} is in ${scope.mode} mode: plan, do not issue`,
     );
   }
+  requirePeriodRunning(scope, at);
 }
 
 export function requireInstant(value: string, field: string): void {
@@ -49,4 +51,14 @@ export function requireInstant(value: string, field: string): void {
 export function requireText(value: string | undefined, code: string, what: string): void {
   if (typeof value !== 'string' || value.trim().length === 0)
     throw new DomainRuleViolation(code, `${what} must not be empty`);
+}
+
+/** A snapshot whose mode period ended before `at` (expiry not yet processed) does not count as active. */
+function requirePeriodRunning(scope: ScopeModeSnapshot, at: string): void {
+  if (scope.activeUntil !== undefined && Date.parse(at) >= Date.parse(scope.activeUntil)) {
+    throw new DomainRuleViolation(
+      'mode-period-ended',
+      `The ${scope.mode} mode of ${scope.scopeId} ended at ${scope.activeUntil}`,
+    );
+  }
 }
