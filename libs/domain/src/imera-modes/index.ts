@@ -9,3 +9,4 @@ export * from './policy-configuration';
 export * from './escalation-assessment';
 export * from './propose-mode-changes.policy';
 export * from './auto-council-decision.policy';
+export * from './scope-mode.schedule';

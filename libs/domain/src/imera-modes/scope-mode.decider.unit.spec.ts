@@ -5,6 +5,7 @@ import { createScopeModeDecider } from './scope-mode.decider';
 import { CouncilAct, ProposalGrounds, ScopeModeEvent, scopeStream } from './scope-mode.events';
 import { scopeModeStatus, ScopeModeState } from './scope-mode.state';
 import { toScopeModeSnapshot } from './scope-mode-snapshot';
+import { dueModeExpiries, nextModeExpiryAt } from './scope-mode.schedule';
 
 const decider = createScopeModeDecider({ emergencyMaxPeriodMonths: 6 });
 const scopeId = 'rare-earth-magnets';
@@ -249,5 +250,18 @@ describe('mode periods', () => {
 
   it('names the scope stream with one dash before the id', () => {
     expect(scopeStream(scopeId)).toBe('scope-rare-earth-magnets');
+  });
+});
+
+describe('mode schedule', () => {
+  it('sends ExpireMode once the period has ended, and says when to wake up next', () => {
+    const { state } = run(...emergencyActive);
+    expect(nextModeExpiryAt(state)).toBe('2026-12-15T00:00:00Z');
+    expect(dueModeExpiries(state, '2026-12-14T23:59:59Z')).toEqual([]);
+    const due = dueModeExpiries(state, '2026-12-15T00:00:00Z');
+    expect(due).toEqual([{ kind: 'ExpireMode', scopeId, mode: 'vigilance', actor: { subject: 'system:mode-schedule', role: 'system' }, now: '2026-12-15T00:00:00Z' }]);
+    const after = foldEvents(decider, [...run(...emergencyActive).events, ...decider.decide(due[0], state)]);
+    expect(toScopeModeSnapshot(after)).toMatchObject({ mode: 'emergency', goodsOfCriticalImportance: [] });
+    expect(nextModeExpiryAt(after)).toBe('2027-02-01T00:00:00Z');
   });
 });
