@@ -4,3 +4,4 @@ export * from './materials/materials';
 export * from './member-states/member-states';
 export * from './crisis-scopes/crisis-scope';
 export * from './crisis-scopes/crisis-scopes';
+export * from './supply-baseline';
