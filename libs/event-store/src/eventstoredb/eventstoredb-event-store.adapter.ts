@@ -47,9 +47,6 @@ export interface EventStoreDbOptions {
   readonly onSubscriptionDropped?: (drop: SubscriptionDrop) => void;
 }
 
-/** Events fetched per read request; each request has the client's deadline, so pages stay small. */
-const PAGE_SIZE = 500;
-
 /**
  * The event-store port over an EventStoreDB server (gRPC client). Global positions are commit positions
  * (see log-position.ts); the envelope's schema version and metadata travel in the event metadata JSON.
@@ -104,43 +101,33 @@ export class EventStoreDbEventStore implements EventStore {
 
   async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    let next = options.fromRevision ?? 0;
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      const pageSize = Math.min(remaining, PAGE_SIZE);
-      let read = 0;
-      for await (const resolved of this.streamPage(streamName, next, pageSize)) {
-        read += 1;
-        if (!resolved.event) continue;
-        const event = decodeEvent(resolved.event);
-        next = event.streamRevision + 1;
-        remaining -= 1;
-        yield event;
-      }
-      if (read < pageSize) return;
+    if (options.maxCount === 0) return;
+    const read = this.client.readStream(streamName, {
+      fromRevision: BigInt(options.fromRevision ?? 0),
+      maxCount: options.maxCount,
+      direction: FORWARDS,
+    });
+    for await (const resolved of ignoringMissingStream(read)) {
+      if (resolved.event) yield decodeEvent(resolved.event);
     }
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    let from = options.after === undefined || options.after < 0 ? undefined : positionOf(options.after);
+    if (options.maxCount === 0) return;
+    const after = options.after === undefined || options.after < 0 ? undefined : positionOf(options.after);
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    while (remaining > 0) {
-      let read = 0;
-      const page = this.client.readAll({ fromPosition: from ?? START, direction: FORWARDS, maxCount: PAGE_SIZE });
-      for await (const resolved of cancelling(page)) {
-        read += 1;
-        const record = resolved.event;
-        if (!record) continue;
-        // Reading $all from a position includes the event there; "after" means strictly after.
-        if (from !== undefined && comparePositions(record.position, from) <= 0) continue;
-        from = record.position;
-        if (isSystemEvent(record)) continue;
-        remaining -= 1;
-        yield decodeEvent(record);
-        if (remaining === 0) return;
-      }
-      if (read < PAGE_SIZE) return;
+    // One streamed read (the client applies back-pressure); system events are filtered here, so the
+    // server's count cannot be used for maxCount.
+    const read = this.client.readAll({ fromPosition: after ?? START, direction: FORWARDS });
+    for await (const resolved of cancelling(read)) {
+      const record = resolved.event;
+      // Reading $all from a position includes the event there; "after" means strictly after.
+      if (!record || (after !== undefined && comparePositions(record.position, after) <= 0)) continue;
+      if (isSystemEvent(record)) continue;
+      yield decodeEvent(record);
+      remaining -= 1;
+      if (remaining === 0) return;
     }
   }
 
@@ -202,11 +189,6 @@ export class EventStoreDbEventStore implements EventStore {
       if (resolved.event) return toGlobalPosition(resolved.event.position, resolved.event.id);
     }
     throw new Error(`Event ${revision} of stream "${streamName}" was acknowledged but cannot be read back`);
-  }
-
-  private streamPage(streamName: string, fromRevision: number, maxCount: number): AsyncIterable<ResolvedEvent> {
-    const read = this.client.readStream(streamName, { fromRevision: BigInt(fromRevision), maxCount, direction: FORWARDS });
-    return ignoringMissingStream(read);
   }
 
   private async probe(): Promise<void> {
