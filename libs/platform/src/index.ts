@@ -9,3 +9,5 @@ export * from './http/domain-error.filter';
 export * from './decisions';
 export * from './projections/projection-runner';
 export * from './auth';
+export * from './http/request-context';
+export * from './http/http-context';

@@ -9,9 +9,7 @@ import {
   exportControlStream,
 } from '@imera/domain/export-controls';
 import { Topics } from '@imera/messaging';
-import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from '@imera/platform';
-import { fromOutcome, IntakeResult, repeated, sameRequest } from '../intake-result';
-import { eventMetadata, RequestContext } from '../request-context';
+import { DecisionPublisher, DecisionResult, deterministicEventId, eventMetadata, fingerprint, fromOutcome, loadStream, repeated, RequestContext, sameRequest } from '@imera/platform';
 import { ExportControlsView, MeasureRecord } from './export-controls.view';
 import { AmendExportControlDto, LiftExportControlDto, RecordExportControlDto, SuspendExportControlDto } from './export-control.dto';
 
@@ -23,7 +21,7 @@ export class ExportControlIntake {
     private readonly clock: Clock,
   ) {}
 
-  async record(dto: RecordExportControlDto, context: RequestContext): Promise<IntakeResult> {
+  async record(dto: RecordExportControlDto, context: RequestContext): Promise<DecisionResult> {
     const streamName = exportControlStream(dto.measureId);
     const requestFingerprint = fingerprint({ ...dto });
     const loaded = await loadStream(this.store, streamName, exportControlDecider);
@@ -35,15 +33,15 @@ export class ExportControlIntake {
     return this.decideAndPublish(streamName, loaded.revision, loaded.state, command, context, requestFingerprint);
   }
 
-  suspend(measureId: string, dto: SuspendExportControlDto, context: RequestContext): Promise<IntakeResult> {
+  suspend(measureId: string, dto: SuspendExportControlDto, context: RequestContext): Promise<DecisionResult> {
     return this.change(measureId, context, (now) => ({ kind: 'SuspendExportControl', measureId, ...dto, now }));
   }
 
-  lift(measureId: string, dto: LiftExportControlDto, context: RequestContext): Promise<IntakeResult> {
+  lift(measureId: string, dto: LiftExportControlDto, context: RequestContext): Promise<DecisionResult> {
     return this.change(measureId, context, (now) => ({ kind: 'LiftExportControl', measureId, ...dto, now }));
   }
 
-  amend(measureId: string, dto: AmendExportControlDto, context: RequestContext): Promise<IntakeResult> {
+  amend(measureId: string, dto: AmendExportControlDto, context: RequestContext): Promise<DecisionResult> {
     return this.change(measureId, context, (now) => ({ kind: 'AmendExportControl', measureId, ...dto, now }));
   }
 
@@ -51,7 +49,7 @@ export class ExportControlIntake {
    * Sends a dated transition (entry into force, end of a suspension). Its event id depends only on the
    * measure, the transition and the date, so however often the schedule fires, it is stored once.
    */
-  async applyDue(command: DueTransition, dueDate: string, context: RequestContext): Promise<IntakeResult> {
+  async applyDue(command: DueTransition, dueDate: string, context: RequestContext): Promise<DecisionResult> {
     const streamName = exportControlStream(command.measureId);
     const loaded = await loadStream(this.store, streamName, exportControlDecider);
     return this.decideAndPublish(streamName, loaded.revision, loaded.state, command, context, `${command.kind}@${dueDate}`);
@@ -64,7 +62,7 @@ export class ExportControlIntake {
     return view.get(measureId);
   }
 
-  private async change(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<IntakeResult> {
+  private async change(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<DecisionResult> {
     const streamName = exportControlStream(measureId);
     const loaded = await loadStream(this.store, streamName, exportControlDecider);
     const decided = command(this.now());
@@ -81,7 +79,7 @@ export class ExportControlIntake {
     command: ExportControlCommand,
     context: RequestContext,
     requestFingerprint: string,
-  ): Promise<IntakeResult> {
+  ): Promise<DecisionResult> {
     const decided = exportControlDecider.decide(command, state);
     const events = decided.map((event, index) => this.envelope(event, streamName, revision, index, context, requestFingerprint));
     const key = materialKey(decided[0], state);

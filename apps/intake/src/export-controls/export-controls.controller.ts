@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@imera/auth';
-import { CurrentPrincipal, Roles } from '@imera/platform';
-import { replyWith, requestContext } from '../http-context';
+import { CurrentPrincipal, replyWith, requestContext, Roles } from '@imera/platform';
 import { AmendExportControlDto, LiftExportControlDto, RecordExportControlDto, SuspendExportControlDto } from './export-control.dto';
 import { ExportControlIntake } from './export-control-intake';
 import { ExportControlsView, MeasureRecord } from './export-controls.view';

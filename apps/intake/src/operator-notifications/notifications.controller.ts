@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isCommission, mayFileForMemberState, mayViewConfidentialDetails, Principal } from '@imera/auth';
-import { CurrentPrincipal, Roles } from '@imera/platform';
+import { CurrentPrincipal, replyWith, requestContext, Roles } from '@imera/platform';
 import { ForbiddenException } from '@nestjs/common';
-import { replyWith, requestContext } from '../http-context';
 import { FileNotificationDto, NotificationFollowUpDto, NotificationResolutionDto } from './file-notification.dto';
 import { OperatorNotificationIntake } from './operator-notification-intake';
 import { NotificationRecord, NotificationsView } from './notifications.view';

@@ -7,9 +7,7 @@ import {
   notificationStream,
 } from '@imera/domain/operator-notifications';
 import { Topics } from '@imera/messaging';
-import { DecisionPublisher, deterministicEventId, fingerprint, loadStream } from '@imera/platform';
-import { eventMetadata, RequestContext } from '../request-context';
-import { fromOutcome, IntakeResult, repeated, sameRequest } from '../intake-result';
+import { DecisionPublisher, DecisionResult, deterministicEventId, eventMetadata, fingerprint, fromOutcome, loadStream, repeated, RequestContext, sameRequest } from '@imera/platform';
 import { FileNotificationDto, NotificationFollowUpDto, NotificationResolutionDto } from './file-notification.dto';
 import { NotificationRecord, NotificationsView } from './notifications.view';
 
@@ -21,7 +19,7 @@ export class OperatorNotificationIntake {
     private readonly clock: Clock,
   ) {}
 
-  async file(dto: FileNotificationDto, context: RequestContext): Promise<IntakeResult> {
+  async file(dto: FileNotificationDto, context: RequestContext): Promise<DecisionResult> {
     const streamName = notificationStream(dto.notificationId);
     const body = { ...dto, confidential: dto.confidential ?? true };
     const requestFingerprint = fingerprint(body);
@@ -34,11 +32,11 @@ export class OperatorNotificationIntake {
     return this.decideAndPublish(streamName, -1, loaded.state, { kind: 'FileNotification', ...body, now: this.now() }, dto.material, context, requestFingerprint);
   }
 
-  async update(notificationId: string, memberState: string, dto: NotificationFollowUpDto, context: RequestContext): Promise<IntakeResult> {
+  async update(notificationId: string, memberState: string, dto: NotificationFollowUpDto, context: RequestContext): Promise<DecisionResult> {
     return this.followUp(notificationId, context, (now) => ({ kind: 'UpdateNotification', notificationId, memberState, impact: { ...dto.impact }, description: dto.description, now }));
   }
 
-  async resolve(notificationId: string, memberState: string, dto: NotificationResolutionDto, context: RequestContext): Promise<IntakeResult> {
+  async resolve(notificationId: string, memberState: string, dto: NotificationResolutionDto, context: RequestContext): Promise<DecisionResult> {
     return this.followUp(notificationId, context, (now) => ({ kind: 'ResolveNotification', notificationId, memberState, description: dto.description, now }));
   }
 
@@ -49,7 +47,7 @@ export class OperatorNotificationIntake {
     return view.get(notificationId);
   }
 
-  private async followUp(notificationId: string, context: RequestContext, command: (now: string) => OperatorNotificationCommand): Promise<IntakeResult> {
+  private async followUp(notificationId: string, context: RequestContext, command: (now: string) => OperatorNotificationCommand): Promise<DecisionResult> {
     const streamName = notificationStream(notificationId);
     const loaded = await loadStream(this.store, streamName, operatorNotificationDecider);
     if (loaded.state.status === 'none') throw new DomainRuleViolation('notification-not-found', `Notification ${notificationId} does not exist`);
@@ -68,7 +66,7 @@ export class OperatorNotificationIntake {
     material: string,
     context: RequestContext,
     requestFingerprint: string,
-  ): Promise<IntakeResult> {
+  ): Promise<DecisionResult> {
     const events = operatorNotificationDecider.decide(command, state).map((event, index) => this.envelope(event, streamName, revision, index, context, requestFingerprint));
     const outcome = await this.publisher.publish({ topic: Topics.operatorNotifications, key: material, streamName, decidedAtRevision: revision, events });
     return fromOutcome(streamName, outcome, 'notification-changed-concurrently', events);

@@ -4,3 +4,4 @@ export * from './load-stream';
 export * from './decision-publisher';
 export * from './recording-handler';
 export * from './recording.module';
+export * from './decision-result';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Principal } from '@imera/auth';
 import { RequestContext } from './request-context';
-import { IntakeResult } from './intake-result';
+import { DecisionResult } from '../decisions/decision-result';
 
 interface RequestLike {
   readonly headers: Record<string, string | string[] | undefined>;
@@ -23,7 +23,7 @@ export function requestContext(principal: Principal, request: RequestLike): Requ
 }
 
 /** 201 for a new record, 200 for a repeat of one already stored, 202 while it is still on its way. */
-export function replyWith(reply: ReplyLike, result: IntakeResult, location: string): IntakeResult & { location: string } {
+export function replyWith(reply: ReplyLike, result: DecisionResult, location: string): DecisionResult & { location: string } {
   reply.status(result.outcome === 'recorded' ? 201 : result.outcome === 'repeated' ? 200 : 202);
   reply.header('location', location);
   return { ...result, location };

@@ -1,17 +1,17 @@
 import { DomainRuleViolation, RecordedEvent } from '@imera/event-sourcing';
-import { DecisionOutcome } from '@imera/platform';
+import { DecisionOutcome } from './decision-publisher';
 
 /**
- * What a filing came to: `recorded` (new, stored), `repeated` (the same request was stored before),
+ * What a request's decision came to: `recorded` (new, stored), `repeated` (the same request was stored before),
  * `pending` (published durably, not yet stored when the answer was due).
  */
-export interface IntakeResult {
+export interface DecisionResult {
   readonly outcome: 'recorded' | 'repeated' | 'pending';
   readonly streamName: string;
   readonly events: ReadonlyArray<{ readonly id: string; readonly type: string; readonly streamRevision?: number; readonly globalPosition?: number }>;
 }
 
-export function fromOutcome(streamName: string, outcome: DecisionOutcome, conflictCode: string, published: ReadonlyArray<{ id: string; type: string }>): IntakeResult {
+export function fromOutcome(streamName: string, outcome: DecisionOutcome, conflictCode: string, published: ReadonlyArray<{ id: string; type: string }>): DecisionResult {
   switch (outcome.kind) {
     case 'recorded':
       return { outcome: 'recorded', streamName, events: outcome.events.map(summary) };
@@ -22,7 +22,7 @@ export function fromOutcome(streamName: string, outcome: DecisionOutcome, confli
   }
 }
 
-export function repeated(streamName: string, events: readonly RecordedEvent[]): IntakeResult {
+export function repeated(streamName: string, events: readonly RecordedEvent[]): DecisionResult {
   return { outcome: 'repeated', streamName, events: events.map(summary) };
 }
 
