@@ -27,7 +27,11 @@ export function autoCouncilDecision(input: AutoDecisionInput, config: PolicyConf
   if (!settings.enabled || !proposal) return null;
   if (Date.parse(input.now) - Date.parse(proposal.proposedAt) < settings.delayHours * HOUR_MS) return null;
   const { scopeId, now, goods } = input;
-  const act: CouncilAct = { reference: `Simulated Council implementing act on proposal ${proposal.proposalId}`, adoptedOn: now.slice(0, 10), simulated: true };
+  const act: CouncilAct = {
+    reference: `Simulated Council implementing act on proposal ${proposal.proposalId}`,
+    adoptedOn: now.slice(0, 10),
+    simulated: true,
+  };
   const base = { scopeId, proposalId: proposal.proposalId, act, actor: AUTO_COUNCIL_ACTOR, now };
   const months = settings.periodMonths[proposal.mode];
   switch (proposal.kind) {
@@ -40,7 +44,12 @@ export function autoCouncilDecision(input: AutoDecisionInput, config: PolicyConf
     case 'extension': {
       const current = input.modes[proposal.mode];
       if (!current || Date.parse(now) >= Date.parse(current.until)) return null;
-      return { ...base, kind: 'ExtendMode', mode: proposal.mode, until: addMonthsUtc(current.until, months).toISOString() };
+      return {
+        ...base,
+        kind: 'ExtendMode',
+        mode: proposal.mode,
+        until: addMonthsUtc(current.until, months).toISOString(),
+      };
     }
     case 'deactivation': {
       const current = input.modes[proposal.mode];

@@ -11,7 +11,12 @@ const enabled = loadPolicyConfiguration({ ...policyFile, autoDecision: { ...poli
 const disabled = loadPolicyConfiguration(policyFile);
 const decider = createScopeModeDecider(modeRulesOf(enabled));
 const scopeId = 'defence-raw-materials';
-const grounds: ProposalGrounds = { rationale: 'exercise', indicatorsAsOf: '2026-06-01T00:00:00Z', indicators: [], evidence: [] };
+const grounds: ProposalGrounds = {
+  rationale: 'exercise',
+  indicatorsAsOf: '2026-06-01T00:00:00Z',
+  indicators: [],
+  evidence: [],
+};
 const goods = ['tungsten carbide', 'antimony trisulphide'];
 
 function apply(events: ScopeModeEvent[], command: ScopeModeCommand | null): ScopeModeEvent[] {
@@ -19,7 +24,14 @@ function apply(events: ScopeModeEvent[], command: ScopeModeCommand | null): Scop
   return [...events, ...decider.decide(command, foldEvents(decider, events))];
 }
 
-const proposed = apply([], { kind: 'ProposeVigilanceMode', scopeId, proposalId: 'p1', grounds, actor: { subject: 'runner', role: 'exercise-runner' }, now: '2026-06-01T00:00:00Z' });
+const proposed = apply([], {
+  kind: 'ProposeVigilanceMode',
+  scopeId,
+  proposalId: 'p1',
+  grounds,
+  actor: { subject: 'runner', role: 'exercise-runner' },
+  now: '2026-06-01T00:00:00Z',
+});
 const input = (now: string, events = proposed) => ({ scopeId, now, modes: foldEvents(decider, events), goods });
 
 describe('auto-decision for demonstrations and exercises', () => {
@@ -50,11 +62,27 @@ describe('auto-decision for demonstrations and exercises', () => {
 
   it('decides extension and deactivation proposals too, within the legal maximum', () => {
     let events = apply(proposed, autoCouncilDecision(input('2026-06-03T00:00:00Z'), enabled));
-    events = apply(events, { kind: 'ProposeModeExtension', scopeId, proposalId: 'p2', mode: 'vigilance', grounds, actor: { subject: 'runner', role: 'exercise-runner' }, now: '2026-11-20T00:00:00Z' });
+    events = apply(events, {
+      kind: 'ProposeModeExtension',
+      scopeId,
+      proposalId: 'p2',
+      mode: 'vigilance',
+      grounds,
+      actor: { subject: 'runner', role: 'exercise-runner' },
+      now: '2026-11-20T00:00:00Z',
+    });
     const extension = autoCouncilDecision(input('2026-11-22T00:00:00Z', events), enabled);
     expect(extension).toMatchObject({ kind: 'ExtendMode', until: '2027-06-03T00:00:00.000Z' });
     events = apply(events, extension);
-    events = apply(events, { kind: 'ProposeModeDeactivation', scopeId, proposalId: 'p3', mode: 'vigilance', grounds, actor: { subject: 'runner', role: 'exercise-runner' }, now: '2027-01-10T00:00:00Z' });
+    events = apply(events, {
+      kind: 'ProposeModeDeactivation',
+      scopeId,
+      proposalId: 'p3',
+      mode: 'vigilance',
+      grounds,
+      actor: { subject: 'runner', role: 'exercise-runner' },
+      now: '2027-01-10T00:00:00Z',
+    });
     events = apply(events, autoCouncilDecision(input('2027-01-12T00:00:00Z', events), enabled));
     expect(events.at(-1)).toMatchObject({ type: 'VigilanceModeDeactivated', data: { act: { simulated: true } } });
   });

@@ -1,4 +1,10 @@
-import { EvidenceRef, isScopeIndicatorName, mergeEvidence, ScopeIndicators, scopeIndicator } from '@imera/domain/supply-indicators';
+import {
+  EvidenceRef,
+  isScopeIndicatorName,
+  mergeEvidence,
+  ScopeIndicators,
+  scopeIndicator,
+} from '@imera/domain/supply-indicators';
 import { EscalationLevelRule, EscalationTrigger, PolicyConfiguration } from './policy-configuration';
 import { EscalatedMode, IndicatorReading } from './scope-mode.events';
 
@@ -26,7 +32,10 @@ export interface EscalationAssessment {
   readonly readings: Readonly<Record<EscalatedMode, LevelReadings>>;
 }
 
-export function assessEscalation(indicators: ScopeIndicators, escalation: PolicyConfiguration['escalation']): EscalationAssessment {
+export function assessEscalation(
+  indicators: ScopeIndicators,
+  escalation: PolicyConfiguration['escalation'],
+): EscalationAssessment {
   const readings = {
     vigilance: readLevel(indicators, escalation.vigilance),
     emergency: readLevel(indicators, escalation.emergency),
@@ -40,7 +49,9 @@ export function assessEscalation(indicators: ScopeIndicators, escalation: Policy
 
 /** The evidence of the readings that were met. */
 export function evidenceOfReadings(indicators: ScopeIndicators, readings: readonly IndicatorReading[]): EvidenceRef[] {
-  const met = readings.flatMap(({ met, indicator }) => (met && isScopeIndicatorName(indicator) ? [scopeIndicator(indicators, indicator).evidence] : []));
+  const met = readings.flatMap(({ met, indicator }) =>
+    met && isScopeIndicatorName(indicator) ? [scopeIndicator(indicators, indicator).evidence] : [],
+  );
   return mergeEvidence(...met);
 }
 
@@ -51,12 +62,23 @@ function readLevel(indicators: ScopeIndicators, rule: EscalationLevelRule): Leve
   };
 }
 
-function reading(indicators: ScopeIndicators, trigger: EscalationTrigger, threshold: number, inclusive: boolean): IndicatorReading {
+function reading(
+  indicators: ScopeIndicators,
+  trigger: EscalationTrigger,
+  threshold: number,
+  inclusive: boolean,
+): IndicatorReading {
   const indicator = scopeIndicator(indicators, trigger.indicator);
   const value = indicator.value;
   const met =
     value !== null &&
-    (trigger.direction === 'above' ? (inclusive ? value >= threshold : value > threshold) : inclusive ? value <= threshold : value < threshold);
+    (trigger.direction === 'above'
+      ? inclusive
+        ? value >= threshold
+        : value > threshold
+      : inclusive
+        ? value <= threshold
+        : value < threshold);
   const material = 'material' in indicator ? { material: indicator.material as string | null } : {};
   return { indicator: trigger.indicator, value, direction: trigger.direction, threshold, met, ...material };
 }

@@ -19,7 +19,11 @@ const policyFile = z.strictObject({
   label,
   indicators: indicatorSettingsSchema,
   escalation: z.strictObject({ label, vigilance: level, emergency: level }),
-  deEscalation: z.strictObject({ label, lapseProposalAfterDays: z.number().min(0), proposeDeactivationAfterDays: z.number().min(0) }),
+  deEscalation: z.strictObject({
+    label,
+    lapseProposalAfterDays: z.number().min(0),
+    proposeDeactivationAfterDays: z.number().min(0),
+  }),
   extension: z.strictObject({ label, proposeDaysBeforeEnd: z.number().min(0) }),
   modes: z.strictObject({ label, emergencyMaxPeriodMonths: z.number().int().min(1) }),
   autoDecision: z.strictObject({
@@ -57,7 +61,8 @@ function policyProblems(config: PolicyConfiguration): string[] {
   const problems: string[] = [];
   for (const name of ['vigilance', 'emergency'] as const) {
     const rule = config.escalation[name];
-    if (rule.minTriggers > rule.triggers.length) problems.push(`${name} needs ${rule.minTriggers} triggers but has ${rule.triggers.length}`);
+    if (rule.minTriggers > rule.triggers.length)
+      problems.push(`${name} needs ${rule.minTriggers} triggers but has ${rule.triggers.length}`);
     for (const t of rule.triggers) {
       // Hysteresis: recovering must take more than falling back just under the enter value.
       const loose = t.direction === 'above' ? t.exit > t.enter : t.exit < t.enter;
@@ -65,7 +70,9 @@ function policyProblems(config: PolicyConfiguration): string[] {
     }
   }
   const { vigilance, emergency } = config.autoDecision.periodMonths;
-  if (vigilance > VIGILANCE_MAX_PERIOD_MONTHS) problems.push(`auto-decision vigilance period exceeds ${VIGILANCE_MAX_PERIOD_MONTHS} months (IMERA Art 14-15)`);
-  if (emergency > config.modes.emergencyMaxPeriodMonths) problems.push('auto-decision emergency period exceeds the configured maximum');
+  if (vigilance > VIGILANCE_MAX_PERIOD_MONTHS)
+    problems.push(`auto-decision vigilance period exceeds ${VIGILANCE_MAX_PERIOD_MONTHS} months (IMERA Art 14-15)`);
+  if (emergency > config.modes.emergencyMaxPeriodMonths)
+    problems.push('auto-decision emergency period exceeds the configured maximum');
   return problems;
 }

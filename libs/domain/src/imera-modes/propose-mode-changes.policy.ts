@@ -1,5 +1,11 @@
 import { ScopeIndicators } from '@imera/domain/supply-indicators';
-import { assessEscalation, atLeast, EscalationAssessment, evidenceOfReadings, LevelReadings } from './escalation-assessment';
+import {
+  assessEscalation,
+  atLeast,
+  EscalationAssessment,
+  evidenceOfReadings,
+  LevelReadings,
+} from './escalation-assessment';
 import { PolicyConfiguration, policyRef } from './policy-configuration';
 import { ModeActor, ScopeModeCommand } from './scope-mode.commands';
 import { EscalatedMode, ProposalGrounds } from './scope-mode.events';
@@ -38,15 +44,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * indicators have stayed past their exit thresholds for the configured time (hysteresis), and proposes an
  * extension when a mode nears its end while its level still holds. Every command records its grounds.
  */
-export function proposeModeChanges(observation: PolicyObservation, memory: EscalationPolicyMemory, config: PolicyConfiguration): PolicyOutcome {
+export function proposeModeChanges(
+  observation: PolicyObservation,
+  memory: EscalationPolicyMemory,
+  config: PolicyConfiguration,
+): PolicyOutcome {
   const assessment = assessEscalation(observation.indicators, config.escalation);
   const next = remember(memory, assessment, observation.now);
   const command = decideStep(observation, assessment, next, config);
   return { memory: next, assessment, commands: command ? [command] : [] };
 }
 
-function remember(memory: EscalationPolicyMemory, assessment: EscalationAssessment, now: string): EscalationPolicyMemory {
-  const since = (mode: EscalatedMode) => (atLeast(assessment.holding, mode) ? null : memory.recoveredSince[mode] ?? now);
+function remember(
+  memory: EscalationPolicyMemory,
+  assessment: EscalationAssessment,
+  now: string,
+): EscalationPolicyMemory {
+  const since = (mode: EscalatedMode) =>
+    atLeast(assessment.holding, mode) ? null : (memory.recoveredSince[mode] ?? now);
   return { recoveredSince: { vigilance: since('vigilance'), emergency: since('emergency') } };
 }
 
@@ -58,7 +73,8 @@ function decideStep(
 ): ScopeModeCommand | null {
   const scopeId = indicators.scopeId;
   const base = { scopeId, actor: ESCALATION_POLICY_ACTOR, now };
-  const grounds = (mode: EscalatedMode, side: keyof LevelReadings, rationale: string) => groundsFor(indicators, assessment.readings[mode][side], rationale, config);
+  const grounds = (mode: EscalatedMode, side: keyof LevelReadings, rationale: string) =>
+    groundsFor(indicators, assessment.readings[mode][side], rationale, config);
   const recoveredFor = (mode: EscalatedMode, days: number) => {
     const since = memory.recoveredSince[mode];
     return since !== null && Date.parse(now) - Date.parse(since) >= days * DAY_MS;
@@ -68,42 +84,81 @@ function decideStep(
 
   if (assessment.reached === 'emergency' && !modes.emergency && !emergencyProposed) {
     const rationale = reachedRationale('emergency', assessment, config);
-    return { ...base, kind: 'ProposeEmergencyMode', proposalId: proposalId(scopeId, 'emergency', now), grounds: grounds('emergency', 'enter', rationale) };
+    return {
+      ...base,
+      kind: 'ProposeEmergencyMode',
+      proposalId: proposalId(scopeId, 'emergency', now),
+      grounds: grounds('emergency', 'enter', rationale),
+    };
   }
   if (proposal) {
     const { mode, kind } = proposal;
     if (kind === 'deactivation' && atLeast(assessment.reached, mode)) {
       const rationale = `${mode} thresholds are reached again before the Council decided on deactivation`;
-      return { ...base, kind: 'LapseModeProposal', proposalId: proposal.proposalId, reason: 'indicators-deteriorated', grounds: grounds(mode, 'enter', rationale) };
+      return {
+        ...base,
+        kind: 'LapseModeProposal',
+        proposalId: proposal.proposalId,
+        reason: 'indicators-deteriorated',
+        grounds: grounds(mode, 'enter', rationale),
+      };
     }
     if (kind !== 'deactivation' && recoveredFor(mode, config.deEscalation.lapseProposalAfterDays)) {
       const rationale = `Indicators have stayed past their ${mode} exit values since ${memory.recoveredSince[mode]}`;
-      return { ...base, kind: 'LapseModeProposal', proposalId: proposal.proposalId, reason: 'indicators-recovered', grounds: grounds(mode, 'hold', rationale) };
+      return {
+        ...base,
+        kind: 'LapseModeProposal',
+        proposalId: proposal.proposalId,
+        reason: 'indicators-recovered',
+        grounds: grounds(mode, 'hold', rationale),
+      };
     }
     return null;
   }
   if (!modes.vigilance && !modes.emergency) {
     if (assessment.reached !== 'vigilance') return null;
     const rationale = reachedRationale('vigilance', assessment, config);
-    return { ...base, kind: 'ProposeVigilanceMode', proposalId: proposalId(scopeId, 'vigilance', now), grounds: grounds('vigilance', 'enter', rationale) };
+    return {
+      ...base,
+      kind: 'ProposeVigilanceMode',
+      proposalId: proposalId(scopeId, 'vigilance', now),
+      grounds: grounds('vigilance', 'enter', rationale),
+    };
   }
   for (const mode of ['emergency', 'vigilance'] as const) {
     const period = modes[mode];
     if (!period) continue;
     if (recoveredFor(mode, config.deEscalation.proposeDeactivationAfterDays)) {
       const rationale = `Indicators have stayed past their ${mode} exit values since ${memory.recoveredSince[mode]}`;
-      return { ...base, kind: 'ProposeModeDeactivation', mode, proposalId: proposalId(scopeId, `${mode}-deactivation`, now), grounds: grounds(mode, 'hold', rationale) };
+      return {
+        ...base,
+        kind: 'ProposeModeDeactivation',
+        mode,
+        proposalId: proposalId(scopeId, `${mode}-deactivation`, now),
+        grounds: grounds(mode, 'hold', rationale),
+      };
     }
     const endsSoon = Date.parse(period.until) - Date.parse(now) <= config.extension.proposeDaysBeforeEnd * DAY_MS;
     if (endsSoon && Date.parse(now) < Date.parse(period.until) && atLeast(assessment.holding, mode)) {
       const rationale = `The ${mode} period ends on ${period.until} and its indicators have not recovered`;
-      return { ...base, kind: 'ProposeModeExtension', mode, proposalId: proposalId(scopeId, `${mode}-extension`, now), grounds: grounds(mode, 'hold', rationale) };
+      return {
+        ...base,
+        kind: 'ProposeModeExtension',
+        mode,
+        proposalId: proposalId(scopeId, `${mode}-extension`, now),
+        grounds: grounds(mode, 'hold', rationale),
+      };
     }
   }
   return null;
 }
 
-function groundsFor(indicators: ScopeIndicators, readings: LevelReadings['enter'], rationale: string, config: PolicyConfiguration): ProposalGrounds {
+function groundsFor(
+  indicators: ScopeIndicators,
+  readings: LevelReadings['enter'],
+  rationale: string,
+  config: PolicyConfiguration,
+): ProposalGrounds {
   return {
     policyRef: policyRef(config),
     rationale,

@@ -3,7 +3,11 @@ import { ScopeModeState } from './scope-mode.state';
 
 /** What the response instruments guard their commands with: the higher mode in force and both goods lists. */
 export function toScopeModeSnapshot(state: ScopeModeState, scopeId = state.scopeId ?? ''): ScopeModeSnapshot {
-  const top = state.emergency ? { mode: 'emergency' as const, period: state.emergency } : state.vigilance ? { mode: 'vigilance' as const, period: state.vigilance } : null;
+  const top = state.emergency
+    ? { mode: 'emergency' as const, period: state.emergency }
+    : state.vigilance
+      ? { mode: 'vigilance' as const, period: state.vigilance }
+      : null;
   return {
     scopeId,
     mode: top?.mode ?? 'normal',

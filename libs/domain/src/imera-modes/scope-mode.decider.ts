@@ -33,7 +33,10 @@ export function createScopeModeDecider(rules: ModeRules): Decider<ScopeModeComma
     decide(command, state) {
       assertSameScope(command.scopeId, state);
       if (state.lastChangedAt && Date.parse(command.now) < Date.parse(state.lastChangedAt)) {
-        fail('out-of-order', `The command is dated ${command.now}, before the scope's last change at ${state.lastChangedAt}`);
+        fail(
+          'out-of-order',
+          `The command is dated ${command.now}, before the scope's last change at ${state.lastChangedAt}`,
+        );
       }
       switch (command.kind) {
         case 'ProposeVigilanceMode':
@@ -85,10 +88,16 @@ function proposeEmergency(command: ProposeEmergencyMode, state: ScopeModeState):
 function proposeExtension(command: ProposeModeExtension, state: ScopeModeState): ScopeModeEvent[] {
   assertProposer(command.actor);
   const period = activePeriod(state, command.mode, 'extension-after-expiry');
-  if (Date.parse(command.now) >= Date.parse(period.until)) fail('extension-after-expiry', `The ${command.mode} period ended at ${period.until}`);
+  if (Date.parse(command.now) >= Date.parse(period.until))
+    fail('extension-after-expiry', `The ${command.mode} period ended at ${period.until}`);
   assertNoOpenProposal(state);
   const { scopeId, proposalId, grounds, now, mode } = command;
-  return [{ type: 'ModeExtensionProposed', data: { scopeId, proposalId, mode, currentUntil: period.until, proposedAt: now, grounds } }];
+  return [
+    {
+      type: 'ModeExtensionProposed',
+      data: { scopeId, proposalId, mode, currentUntil: period.until, proposedAt: now, grounds },
+    },
+  ];
 }
 
 function proposeDeactivation(command: ProposeModeDeactivation, state: ScopeModeState): ScopeModeEvent[] {
@@ -103,9 +112,15 @@ function proposeDeactivation(command: ProposeModeDeactivation, state: ScopeModeS
 function lapse(command: LapseModeProposal, state: ScopeModeState): ScopeModeEvent[] {
   assertProposer(command.actor);
   const proposal = state.proposal;
-  if (!proposal || proposal.proposalId !== command.proposalId) fail('proposal-not-open', `Proposal ${command.proposalId} is not open`);
+  if (!proposal || proposal.proposalId !== command.proposalId)
+    fail('proposal-not-open', `Proposal ${command.proposalId} is not open`);
   const { scopeId, proposalId, reason, grounds, now } = command;
-  return [{ type: 'ModeProposalLapsed', data: { scopeId, proposalId, kind: proposal.kind, mode: proposal.mode, reason, lapsedAt: now, grounds } }];
+  return [
+    {
+      type: 'ModeProposalLapsed',
+      data: { scopeId, proposalId, kind: proposal.kind, mode: proposal.mode, reason, lapsedAt: now, grounds },
+    },
+  ];
 }
 
 // IMERA Art 14-15: vigilance is activated by Council implementing act on a Commission proposal, for at most
@@ -116,7 +131,12 @@ function activateVigilance(command: ActivateVigilanceMode, state: ScopeModeState
   assertGoods(command.goodsOfCriticalImportance, 'goods of critical importance (IMERA Art 14-15)');
   assertPeriod(command.period, command.now, 'vigilance', rules);
   const { scopeId, proposalId, act, period, goodsOfCriticalImportance, now } = command;
-  return [{ type: 'VigilanceModeActivated', data: { scopeId, proposalId, act, period, goodsOfCriticalImportance, recordedAt: now } }];
+  return [
+    {
+      type: 'VigilanceModeActivated',
+      data: { scopeId, proposalId, act, period, goodsOfCriticalImportance, recordedAt: now },
+    },
+  ];
 }
 
 // IMERA Art 17-18: emergency is activated by Council implementing act on a Commission proposal; the act lists
@@ -127,15 +147,22 @@ function activateEmergency(command: ActivateEmergencyMode, state: ScopeModeState
   assertGoods(command.crisisRelevantGoods, 'crisis-relevant goods (IMERA Art 18(4))');
   assertPeriod(command.period, command.now, 'emergency', rules);
   const { scopeId, proposalId, act, period, crisisRelevantGoods, now } = command;
-  return [{ type: 'EmergencyModeActivated', data: { scopeId, proposalId, act, period, crisisRelevantGoods, recordedAt: now } }];
+  return [
+    {
+      type: 'EmergencyModeActivated',
+      data: { scopeId, proposalId, act, period, crisisRelevantGoods, recordedAt: now },
+    },
+  ];
 }
 
 function extend(command: ExtendMode, state: ScopeModeState, rules: ModeRules): ScopeModeEvent[] {
   assertCouncilAct(command);
   const period = activePeriod(state, command.mode, 'extension-after-expiry');
-  if (Date.parse(command.now) >= Date.parse(period.until)) fail('extension-after-expiry', `The ${command.mode} period ended at ${period.until}`);
+  if (Date.parse(command.now) >= Date.parse(period.until))
+    fail('extension-after-expiry', `The ${command.mode} period ended at ${period.until}`);
   matchingProposal(state, command.proposalId, 'extension', command.mode, 'extension-without-proposal');
-  if (Date.parse(command.until) <= Date.parse(period.until)) fail('invalid-period', `An extension must end after ${period.until}`);
+  if (Date.parse(command.until) <= Date.parse(period.until))
+    fail('invalid-period', `An extension must end after ${period.until}`);
   assertWithinMaximum(period.until, command.until, command.mode, rules);
   if (command.goods) assertGoods(command.goods, 'goods list');
   const { scopeId, proposalId, act, until, now } = command;
@@ -149,11 +176,14 @@ function extend(command: ExtendMode, state: ScopeModeState, rules: ModeRules): S
 function deactivate(command: DeactivateMode, state: ScopeModeState): ScopeModeEvent[] {
   assertCouncilAct(command);
   const period = activePeriod(state, command.mode, 'mode-not-active');
-  if (Date.parse(command.now) >= Date.parse(period.until)) fail('mode-period-ended', `The ${command.mode} period ended at ${period.until}: it expires`);
+  if (Date.parse(command.now) >= Date.parse(period.until))
+    fail('mode-period-ended', `The ${command.mode} period ended at ${period.until}: it expires`);
   matchingProposal(state, command.proposalId, 'deactivation', command.mode, 'deactivation-without-proposal');
   const { scopeId, proposalId, act, now } = command;
   const data = { scopeId, proposalId, act, deactivatedAt: now };
-  return command.mode === 'vigilance' ? [{ type: 'VigilanceModeDeactivated', data }] : [{ type: 'EmergencyModeDeactivated', data }];
+  return command.mode === 'vigilance'
+    ? [{ type: 'VigilanceModeDeactivated', data }]
+    : [{ type: 'EmergencyModeDeactivated', data }];
 }
 
 /** The period ended without extension: the mode ends by itself at its end date. Repeating it changes nothing. */
@@ -164,7 +194,8 @@ function expire(command: ExpireMode, state: ScopeModeState): ScopeModeEvent[] {
     if (ended?.endedBy === 'expiry') return [];
     fail('mode-not-active', `${command.mode} mode is not active for ${command.scopeId}`);
   }
-  if (Date.parse(command.now) < Date.parse(period.until)) fail('mode-not-yet-ended', `The ${command.mode} period runs until ${period.until}`);
+  if (Date.parse(command.now) < Date.parse(period.until))
+    fail('mode-not-yet-ended', `The ${command.mode} period runs until ${period.until}`);
   const { scopeId, mode } = command;
   const expired: ScopeModeEvent =
     mode === 'vigilance'
@@ -174,17 +205,26 @@ function expire(command: ExpireMode, state: ScopeModeState): ScopeModeEvent[] {
   if (!proposal || proposal.mode !== mode || proposal.kind === 'activation') return [expired];
   const lapsed: ScopeModeEvent = {
     type: 'ModeProposalLapsed',
-    data: { scopeId, proposalId: proposal.proposalId, kind: proposal.kind, mode, reason: 'mode-ended', lapsedAt: period.until },
+    data: {
+      scopeId,
+      proposalId: proposal.proposalId,
+      kind: proposal.kind,
+      mode,
+      reason: 'mode-ended',
+      lapsedAt: period.until,
+    },
   };
   return [lapsed, expired];
 }
 
 function assertSameScope(scopeId: string, state: ScopeModeState): void {
-  if (state.scopeId !== null && state.scopeId !== scopeId) fail('wrong-scope', `This stream belongs to scope ${state.scopeId}, not ${scopeId}`);
+  if (state.scopeId !== null && state.scopeId !== scopeId)
+    fail('wrong-scope', `This stream belongs to scope ${state.scopeId}, not ${scopeId}`);
 }
 
 function assertProposer(actor: ModeActor): void {
-  if (!PROPOSERS.includes(actor.role)) fail('actor-not-permitted', `A ${actor.role} cannot make or withdraw mode proposals`);
+  if (!PROPOSERS.includes(actor.role))
+    fail('actor-not-permitted', `A ${actor.role} cannot make or withdraw mode proposals`);
 }
 
 /** Real acts are recorded by the Council secretariat; simulated ones only by the system or an exercise runner. */
@@ -192,39 +232,60 @@ function assertCouncilAct(command: CouncilActCommand): void {
   const { actor, act } = command;
   const permitted = act.simulated ? SIMULATORS.includes(actor.role) : actor.role === 'council-secretariat';
   if (!permitted) {
-    fail('actor-not-permitted', `A ${actor.role} cannot record a ${act.simulated ? 'simulated' : 'Council'} implementing act`);
+    fail(
+      'actor-not-permitted',
+      `A ${actor.role} cannot record a ${act.simulated ? 'simulated' : 'Council'} implementing act`,
+    );
   }
   if (act.reference.trim().length === 0) fail('act-reference-missing', 'A Council act needs its reference');
 }
 
 function assertNoOpenProposal(state: ScopeModeState): void {
-  if (state.proposal) fail('proposal-already-open', `Proposal ${state.proposal.proposalId} (${state.proposal.kind} of ${state.proposal.mode}) is still open`);
+  if (state.proposal)
+    fail(
+      'proposal-already-open',
+      `Proposal ${state.proposal.proposalId} (${state.proposal.kind} of ${state.proposal.mode}) is still open`,
+    );
 }
 
-function matchingProposal(state: ScopeModeState, proposalId: string, kind: ProposalKind, mode: EscalatedMode, missingCode: string): OpenProposal {
+function matchingProposal(
+  state: ScopeModeState,
+  proposalId: string,
+  kind: ProposalKind,
+  mode: EscalatedMode,
+  missingCode: string,
+): OpenProposal {
   const proposal = state.proposal;
   if (!proposal) fail(missingCode, `No ${kind} of ${mode} mode has been proposed`);
   if (proposal.kind !== kind || proposal.mode !== mode) {
-    fail('decision-for-wrong-mode', `The open proposal is a ${proposal.kind} of ${proposal.mode} mode, not a ${kind} of ${mode} mode`);
+    fail(
+      'decision-for-wrong-mode',
+      `The open proposal is a ${proposal.kind} of ${proposal.mode} mode, not a ${kind} of ${mode} mode`,
+    );
   }
-  if (proposal.proposalId !== proposalId) fail('proposal-mismatch', `The open proposal is ${proposal.proposalId}, not ${proposalId}`);
+  if (proposal.proposalId !== proposalId)
+    fail('proposal-mismatch', `The open proposal is ${proposal.proposalId}, not ${proposalId}`);
   return proposal;
 }
 
 function activePeriod(state: ScopeModeState, mode: EscalatedMode, codeWhenExpired: string): ActivePeriod {
   const period = state[mode];
   if (period) return period;
-  if (state.lastEnded[mode]?.endedBy === 'expiry') fail(codeWhenExpired, `${mode} mode expired at ${state.lastEnded[mode]!.endedAt}`);
+  if (state.lastEnded[mode]?.endedBy === 'expiry')
+    fail(codeWhenExpired, `${mode} mode expired at ${state.lastEnded[mode]!.endedAt}`);
   return fail('mode-not-active', `${mode} mode is not active`);
 }
 
 function assertGoods(goods: readonly string[], what: string): void {
-  if (goods.length === 0 || goods.some((item) => item.trim().length === 0)) fail('goods-list-missing', `The act must list the ${what}`);
+  if (goods.length === 0 || goods.some((item) => item.trim().length === 0))
+    fail('goods-list-missing', `The act must list the ${what}`);
 }
 
 function assertPeriod(period: ModePeriod, now: string, mode: EscalatedMode, rules: ModeRules): void {
-  if (!(Date.parse(period.until) > Date.parse(period.from))) fail('invalid-period', 'A period must end after it starts');
-  if (Date.parse(period.until) <= Date.parse(now)) fail('invalid-period', `The period ended at ${period.until}, before it was recorded`);
+  if (!(Date.parse(period.until) > Date.parse(period.from)))
+    fail('invalid-period', 'A period must end after it starts');
+  if (Date.parse(period.until) <= Date.parse(now))
+    fail('invalid-period', `The period ended at ${period.until}, before it was recorded`);
   assertWithinMaximum(period.from, period.until, mode, rules);
 }
 
@@ -232,7 +293,10 @@ function assertWithinMaximum(from: string, until: string, mode: EscalatedMode, r
   const months = maxPeriodMonths(mode, rules);
   if (!withinMonths(from, until, months)) {
     const basis = mode === 'vigilance' ? 'IMERA Art 14-15' : 'configured maximum, unverified';
-    fail('period-exceeds-maximum', `A ${mode} period may last at most ${months} months (${basis}); ${from} to ${until} is longer`);
+    fail(
+      'period-exceeds-maximum',
+      `A ${mode} period may last at most ${months} months (${basis}); ${from} to ${until} is longer`,
+    );
   }
 }
 

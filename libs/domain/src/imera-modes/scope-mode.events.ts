@@ -38,12 +38,23 @@ export interface ModePeriod {
   readonly until: string;
 }
 
-type Proposed<Extra = object> = { readonly scopeId: string; readonly proposalId: string; readonly proposedAt: string; readonly grounds: ProposalGrounds } & Extra;
+type Proposed<Extra = object> = {
+  readonly scopeId: string;
+  readonly proposalId: string;
+  readonly proposedAt: string;
+  readonly grounds: ProposalGrounds;
+} & Extra;
 
 export type VigilanceModeProposed = Event<'VigilanceModeProposed', Proposed>;
 /** May come straight from normal mode; replaces any other open proposal of the scope. */
-export type EmergencyModeProposed = Event<'EmergencyModeProposed', Proposed<{ readonly supersedesProposalId?: string }>>;
-export type ModeExtensionProposed = Event<'ModeExtensionProposed', Proposed<{ readonly mode: EscalatedMode; readonly currentUntil: string }>>;
+export type EmergencyModeProposed = Event<
+  'EmergencyModeProposed',
+  Proposed<{ readonly supersedesProposalId?: string }>
+>;
+export type ModeExtensionProposed = Event<
+  'ModeExtensionProposed',
+  Proposed<{ readonly mode: EscalatedMode; readonly currentUntil: string }>
+>;
 export type ModeDeactivationProposed = Event<'ModeDeactivationProposed', Proposed<{ readonly mode: EscalatedMode }>>;
 
 export type ProposalKind = 'activation' | 'extension' | 'deactivation';
@@ -77,7 +88,12 @@ type Extended<Goods> = {
   readonly until: string;
   readonly recordedAt: string;
 } & Goods;
-type Deactivated = { readonly scopeId: string; readonly proposalId: string; readonly act: CouncilAct; readonly deactivatedAt: string };
+type Deactivated = {
+  readonly scopeId: string;
+  readonly proposalId: string;
+  readonly act: CouncilAct;
+  readonly deactivatedAt: string;
+};
 type Expired = { readonly scopeId: string; readonly expiredAt: string };
 
 type CriticalGoods = { readonly goodsOfCriticalImportance: readonly string[] };

@@ -39,7 +39,8 @@ export interface ScopeModeState {
 }
 
 /** The states a crisis-cell officer names: normal, vigilance proposed or active, emergency proposed or active. */
-export type ScopeModeStatus = 'normal' | 'vigilance-proposed' | 'vigilance-active' | 'emergency-proposed' | 'emergency-active';
+export type ScopeModeStatus =
+  'normal' | 'vigilance-proposed' | 'vigilance-active' | 'emergency-proposed' | 'emergency-active';
 
 export function scopeModeStatus(state: ScopeModeState): ScopeModeStatus {
   const proposed = state.proposal?.kind === 'activation' ? state.proposal.mode : null;
@@ -61,13 +62,21 @@ export function evolveScopeMode(state: ScopeModeState, event: ScopeModeEvent): S
     case 'EmergencyModeProposed': {
       const mode = event.type === 'VigilanceModeProposed' ? 'vigilance' : 'emergency';
       const { proposalId, proposedAt } = event.data;
-      return { ...base, proposal: { proposalId, kind: 'activation', mode, proposedAt }, lastChangedAt: later(state.lastChangedAt, proposedAt) };
+      return {
+        ...base,
+        proposal: { proposalId, kind: 'activation', mode, proposedAt },
+        lastChangedAt: later(state.lastChangedAt, proposedAt),
+      };
     }
     case 'ModeExtensionProposed':
     case 'ModeDeactivationProposed': {
       const kind = event.type === 'ModeExtensionProposed' ? 'extension' : 'deactivation';
       const { proposalId, proposedAt, mode } = event.data;
-      return { ...base, proposal: { proposalId, kind, mode, proposedAt }, lastChangedAt: later(state.lastChangedAt, proposedAt) };
+      return {
+        ...base,
+        proposal: { proposalId, kind, mode, proposedAt },
+        lastChangedAt: later(state.lastChangedAt, proposedAt),
+      };
     }
     case 'ModeProposalLapsed':
       return { ...base, proposal: null, lastChangedAt: later(state.lastChangedAt, event.data.lapsedAt) };
@@ -96,21 +105,49 @@ function activated(
   data: { proposalId: string; act: CouncilAct; period: { from: string; until: string }; recordedAt: string },
   goods: readonly string[],
 ): ScopeModeState {
-  const period: ActivePeriod = { proposalId: data.proposalId, act: data.act, since: data.period.from, until: data.period.until, goods, extensions: 0 };
+  const period: ActivePeriod = {
+    proposalId: data.proposalId,
+    act: data.act,
+    since: data.period.from,
+    until: data.period.until,
+    goods,
+    extensions: 0,
+  };
   return { ...state, [mode]: period, proposal: null, lastChangedAt: later(state.lastChangedAt, data.recordedAt) };
 }
 
-function extended(state: ScopeModeState, mode: EscalatedMode, data: { until: string; recordedAt: string }, goods: readonly string[]): ScopeModeState {
+function extended(
+  state: ScopeModeState,
+  mode: EscalatedMode,
+  data: { until: string; recordedAt: string },
+  goods: readonly string[],
+): ScopeModeState {
   const current = state[mode];
   if (!current) return state;
-  return { ...state, [mode]: { ...current, until: data.until, goods, extensions: current.extensions + 1 }, proposal: null, lastChangedAt: later(state.lastChangedAt, data.recordedAt) };
+  return {
+    ...state,
+    [mode]: { ...current, until: data.until, goods, extensions: current.extensions + 1 },
+    proposal: null,
+    lastChangedAt: later(state.lastChangedAt, data.recordedAt),
+  };
 }
 
-function ended(state: ScopeModeState, mode: EscalatedMode, endedAt: string, endedBy: EndedPeriod['endedBy']): ScopeModeState {
+function ended(
+  state: ScopeModeState,
+  mode: EscalatedMode,
+  endedAt: string,
+  endedBy: EndedPeriod['endedBy'],
+): ScopeModeState {
   const current = state[mode];
   if (!current) return state;
   const proposal = endedBy === 'deactivation' ? null : state.proposal;
-  return { ...state, [mode]: null, proposal, lastEnded: { ...state.lastEnded, [mode]: { since: current.since, endedAt, endedBy } }, lastChangedAt: later(state.lastChangedAt, endedAt) };
+  return {
+    ...state,
+    [mode]: null,
+    proposal,
+    lastEnded: { ...state.lastEnded, [mode]: { since: current.since, endedAt, endedBy } },
+    lastChangedAt: later(state.lastChangedAt, endedAt),
+  };
 }
 
 function later(current: string | null, next: string): string {

@@ -23,7 +23,8 @@ export const strategicStockDecider: Decider<StrategicStockCommand, StrategicStoc
       throw new DomainRuleViolation('stock-report-exists', `Stock report ${report.reportId} was already recorded`);
     }
     assertNonNegative(report.tonnesHeld, 'tonnesHeld');
-    if (report.shareOfNationalConsumption !== undefined) assertNonNegative(report.shareOfNationalConsumption, 'shareOfNationalConsumption');
+    if (report.shareOfNationalConsumption !== undefined)
+      assertNonNegative(report.shareOfNationalConsumption, 'shareOfNationalConsumption');
     if (Date.parse(report.reportedAt) > Date.parse(now)) {
       throw new DomainRuleViolation('date-in-future', `reportedAt ${report.reportedAt} is after now (${now})`);
     }
@@ -43,5 +44,6 @@ export const strategicStockDecider: Decider<StrategicStockCommand, StrategicStoc
 };
 
 function assertNonNegative(value: number, field: string): void {
-  if (!Number.isFinite(value) || value < 0) throw new DomainRuleViolation('invalid-quantity', `${field} must be a finite number >= 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new DomainRuleViolation('invalid-quantity', `${field} must be a finite number >= 0, got ${value}`);
 }

@@ -48,7 +48,11 @@ describe('strategic stock reports (CRMA Art 22)', () => {
     const history: StrategicStockEvent[] = [...decider.decide(report('r1', '2026-04-30'), decider.initialState())];
     const state = foldEvents(decider, history);
     const [newer] = decider.decide(report('r2', '2026-05-31', 90), state);
-    expect(foldEvents(decider, [...history, newer]).latest).toEqual({ reportId: 'r2', tonnesHeld: 90, reportedAt: '2026-05-31' });
+    expect(foldEvents(decider, [...history, newer]).latest).toEqual({
+      reportId: 'r2',
+      tonnesHeld: 90,
+      reportedAt: '2026-05-31',
+    });
     expect(codeOf(() => decider.decide(report('r0', '2026-03-31'), state))).toBe('stock-report-out-of-date');
   });
 
@@ -56,7 +60,9 @@ describe('strategic stock reports (CRMA Art 22)', () => {
     const state = foldEvents(decider, decider.decide(report('r1', '2026-04-30'), decider.initialState()));
     expect(codeOf(() => decider.decide(report('r1', '2026-05-31'), state))).toBe('stock-report-exists');
     expect(codeOf(() => decider.decide(report('r2', '2026-05-31', -1), state))).toBe('invalid-quantity');
-    expect(codeOf(() => decider.decide({ ...report('r2', '2026-05-31'), shareOfNationalConsumption: -0.1 }, state))).toBe('invalid-quantity');
+    expect(
+      codeOf(() => decider.decide({ ...report('r2', '2026-05-31'), shareOfNationalConsumption: -0.1 }, state)),
+    ).toBe('invalid-quantity');
     expect(codeOf(() => decider.decide(report('r2', '2026-06-02'), state))).toBe('date-in-future');
   });
 

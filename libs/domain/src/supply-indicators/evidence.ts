@@ -18,3 +18,8 @@ export function mergeEvidence(...lists: readonly (readonly EvidenceRef[])[]): Ev
   for (const list of lists) for (const ref of list) byPosition.set(ref.globalPosition, ref);
   return [...byPosition.values()].sort((a, b) => a.globalPosition - b.globalPosition);
 }
+
+/** The evidence of several tracked items together. */
+export function evidenceOfAll(items: readonly { readonly evidence: readonly EvidenceRef[] }[]): EvidenceRef[] {
+  return mergeEvidence(...items.map((item) => item.evidence));
+}

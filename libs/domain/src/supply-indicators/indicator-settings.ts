@@ -11,11 +11,19 @@ const weight = z.number().min(0).max(1);
 export const indicatorSettingsSchema = z.strictObject({
   label: z.string().min(1),
   measureTypeWeights: z.strictObject(
-    Object.fromEntries(EXPORT_CONTROL_TYPES.map((type) => [type, weight])) as Record<(typeof EXPORT_CONTROL_TYPES)[number], typeof weight>,
+    Object.fromEntries(EXPORT_CONTROL_TYPES.map((type) => [type, weight])) as Record<
+      (typeof EXPORT_CONTROL_TYPES)[number],
+      typeof weight
+    >,
   ),
   notificationSeverity: z.strictObject({
     bands: z
-      .array(z.strictObject({ severity: z.enum(['medium', 'high', 'critical']), minCapacityShareAffected: z.number().min(0).max(1) }))
+      .array(
+        z.strictObject({
+          severity: z.enum(['medium', 'high', 'critical']),
+          minCapacityShareAffected: z.number().min(0).max(1),
+        }),
+      )
       .min(1),
     raiseOneLevelWhenStockRunsOutFirst: z.boolean(),
   }),
@@ -27,7 +35,10 @@ export type IndicatorSettings = z.infer<typeof indicatorSettingsSchema>;
  * How serious one notification is, from its reported impact: bands on the share of capacity affected, one
  * level higher when the operator's own stock runs out before the disruption is expected to end.
  */
-export function notificationSeverity(impact: NotificationImpact, settings: IndicatorSettings['notificationSeverity']): NotificationSeverity {
+export function notificationSeverity(
+  impact: NotificationImpact,
+  settings: IndicatorSettings['notificationSeverity'],
+): NotificationSeverity {
   const band = settings.bands
     .filter((candidate) => impact.capacityShareAffected >= candidate.minCapacityShareAffected)
     .map((candidate) => NOTIFICATION_SEVERITIES.indexOf(candidate.severity));

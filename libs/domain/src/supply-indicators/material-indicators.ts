@@ -1,6 +1,6 @@
 import { MaterialBaseline, shareOfEuSourcing, SupplyStage } from '@imera/reference-data';
 import { ExportControlType } from '@imera/domain/export-controls';
-import { mergeEvidence } from './evidence';
+import { evidenceOfAll } from './evidence';
 import { IndicatorContext } from './indicator-context';
 import { NOTIFICATION_SEVERITIES, notificationSeverity, NotificationSeverity } from './indicator-settings';
 import { IndicatorValue, known, unknownValue } from './indicator-value';
@@ -50,7 +50,11 @@ export interface MaterialIndicators extends NotificationCounts {
   readonly daysOfStockCover: IndicatorValue;
 }
 
-export function materialIndicators(state: SupplyIndicatorsState, material: string, context: IndicatorContext): MaterialIndicators {
+export function materialIndicators(
+  state: SupplyIndicatorsState,
+  material: string,
+  context: IndicatorContext,
+): MaterialIndicators {
   const selection = selectInputs(state, new Set([material]), context);
   const baseline = context.baseline.materials[material];
   const counts = notificationCounts(selection.notifications, context);
@@ -66,32 +70,43 @@ export function materialIndicators(state: SupplyIndicatorsState, material: strin
   };
 }
 
-export function notificationCounts(notifications: readonly TrackedNotification[], context: IndicatorContext): NotificationCounts {
-  const evidence = mergeEvidence(...notifications.map((notification) => notification.evidence));
-  const bySeverity = Object.fromEntries(NOTIFICATION_SEVERITIES.map((severity) => [severity, [] as TrackedNotification[]]));
+export function notificationCounts(
+  notifications: readonly TrackedNotification[],
+  context: IndicatorContext,
+): NotificationCounts {
+  const evidence = evidenceOfAll(notifications);
+  const bySeverity = Object.fromEntries(
+    NOTIFICATION_SEVERITIES.map((severity) => [severity, [] as TrackedNotification[]]),
+  );
   for (const notification of notifications) {
     bySeverity[notificationSeverity(notification.impact, context.settings.notificationSeverity)].push(notification);
   }
   const significant = [...bySeverity.high, ...bySeverity.critical];
   const covers = notifications.filter((notification) => notification.impact.stockCoverDays !== undefined);
   return {
-    tonnesPerYearAffected: known(sum(notifications.map((notification) => notification.impact.tonnesPerYearAffected)), evidence),
+    tonnesPerYearAffected: known(
+      sum(notifications.map((notification) => notification.impact.tonnesPerYearAffected)),
+      evidence,
+    ),
     memberStatesAffected: known(new Set(notifications.map((notification) => notification.memberState)).size, evidence),
     operatorsAffected: known(new Set(notifications.map((notification) => notification.operatorId)).size, evidence),
-    notificationsBySeverity: Object.fromEntries(NOTIFICATION_SEVERITIES.map((severity) => [severity, bySeverity[severity].length])) as Record<
-      NotificationSeverity,
-      number
-    >,
-    significantNotifications: known(significant.length, mergeEvidence(...significant.map((notification) => notification.evidence))),
-    criticalNotifications: known(bySeverity.critical.length, mergeEvidence(...bySeverity.critical.map((notification) => notification.evidence))),
+    notificationsBySeverity: Object.fromEntries(
+      NOTIFICATION_SEVERITIES.map((severity) => [severity, bySeverity[severity].length]),
+    ) as Record<NotificationSeverity, number>,
+    significantNotifications: known(significant.length, evidenceOfAll(significant)),
+    criticalNotifications: known(bySeverity.critical.length, evidenceOfAll(bySeverity.critical)),
     shortestOperatorStockCoverDays:
       covers.length === 0
         ? unknownValue(['no open notification reports the operator stock cover'])
-        : known(Math.min(...covers.map((notification) => notification.impact.stockCoverDays!)), mergeEvidence(...covers.map((n) => n.evidence))),
+        : known(Math.min(...covers.map((notification) => notification.impact.stockCoverDays!)), evidenceOfAll(covers)),
   };
 }
 
-function exposure({ measure, matchedCodes }: ActiveControl, baseline: MaterialBaseline | undefined, context: IndicatorContext): ControlExposure {
+function exposure(
+  { measure, matchedCodes }: ActiveControl,
+  baseline: MaterialBaseline | undefined,
+  context: IndicatorContext,
+): ControlExposure {
   const shares = (baseline?.stages ?? [])
     .map((stage) => ({ stage: stage.stage, share: shareOfEuSourcing(stage, measure.country).value }))
     .filter((candidate): candidate is { stage: SupplyStage; share: number } => candidate.share !== null)
@@ -114,29 +129,41 @@ function shareUnderControls(
   material: string,
   hasBaseline: boolean,
 ): IndicatorValue {
-  const evidence = mergeEvidence(...controls.map((control) => control.measure.evidence));
+  const evidence = evidenceOfAll(controls.map((control) => control.measure));
   const byCountry = new Map<string, ControlExposure[]>();
   for (const item of exposures) byCountry.set(item.country, [...(byCountry.get(item.country) ?? []), item]);
   let total = 0;
   const unknown: string[] = [];
   for (const [country, items] of byCountry) {
     const share = items[0].countryShareOfEuSourcing;
-    if (share === null) unknown.push(hasBaseline ? `${country}'s share of EU sourcing of ${material} is not known` : `the supply baseline has no row for ${material}`);
+    if (share === null)
+      unknown.push(
+        hasBaseline
+          ? `${country}'s share of EU sourcing of ${material} is not known`
+          : `the supply baseline has no row for ${material}`,
+      );
     else total += share * Math.max(...items.map((item) => item.weight));
   }
   if (unknown.length === 0) return known(Math.min(1, total), evidence);
-  return unknown.length === byCountry.size ? unknownValue(unknown, evidence) : { value: Math.min(1, total), unknown, evidence };
+  return unknown.length === byCountry.size
+    ? unknownValue(unknown, evidence)
+    : { value: Math.min(1, total), unknown, evidence };
 }
 
-function shareOfConsumption(tonnes: IndicatorValue, material: string, baseline: MaterialBaseline | undefined): IndicatorValue {
+function shareOfConsumption(
+  tonnes: IndicatorValue,
+  material: string,
+  baseline: MaterialBaseline | undefined,
+): IndicatorValue {
   if (tonnes.value === 0) return known(0, tonnes.evidence);
   const consumption = baseline?.euAnnualConsumption;
-  if (consumption?.status !== 'known') return unknownValue([`EU annual consumption of ${material} is not known`], tonnes.evidence);
+  if (consumption?.status !== 'known')
+    return unknownValue([`EU annual consumption of ${material} is not known`], tonnes.evidence);
   return known(tonnes.value! / consumption.value.lowTonnes, tonnes.evidence);
 }
 
 function stockIndicators(selection: Selection, material: string, baseline: MaterialBaseline | undefined) {
-  const evidence = mergeEvidence(...selection.stocks.map((stock) => stock.evidence));
+  const evidence = evidenceOfAll(selection.stocks);
   if (selection.stocks.length === 0) {
     const none = unknownValue([`no Member State has reported strategic stocks of ${material}`]);
     return { tonnesInStrategicStocks: none, daysOfStockCover: none };

@@ -1,4 +1,4 @@
-import { mergeEvidence } from './evidence';
+import { evidenceOfAll } from './evidence';
 import { IndicatorContext } from './indicator-context';
 import { IndicatorValue, known, unknownValue } from './indicator-value';
 import { MaterialIndicators, materialIndicators, NotificationCounts, notificationCounts } from './material-indicators';
@@ -33,7 +33,11 @@ export interface ScopeIndicators extends NotificationCounts {
  * The scope's indicators: the worst of its materials for shares and stock cover, and counts over the
  * distinct notifications of all its materials (one notification counted once even if it concerns two).
  */
-export function scopeIndicators(state: SupplyIndicatorsState, scope: IndicatorScope, context: IndicatorContext): ScopeIndicators {
+export function scopeIndicators(
+  state: SupplyIndicatorsState,
+  scope: IndicatorScope,
+  context: IndicatorContext,
+): ScopeIndicators {
   const codes = scope.materials.map((material) => material.code);
   const materials = codes.map((code) => materialIndicators(state, code, context));
   const selection = selectInputs(state, new Set(codes), context);
@@ -45,7 +49,10 @@ export function scopeIndicators(state: SupplyIndicatorsState, scope: IndicatorSc
     worstShareOfSupplyUnderControls: worst(materials, (m) => m.shareOfSupplyUnderControls, 'highest'),
     worstShareOfConsumptionAffected: worst(materials, (m) => m.shareOfConsumptionAffected, 'highest'),
     lowestDaysOfStockCover: worst(materials, (m) => m.daysOfStockCover, 'lowest'),
-    activeControls: known(selection.controls.length, mergeEvidence(...selection.controls.map((control) => control.measure.evidence))),
+    activeControls: known(
+      selection.controls.length,
+      evidenceOfAll(selection.controls.map((control) => control.measure)),
+    ),
     ...notificationCounts(selection.notifications, context),
   };
 }
@@ -72,7 +79,11 @@ export function scopeIndicator(indicators: ScopeIndicators, name: ScopeIndicator
   return indicators[name];
 }
 
-function worst(materials: readonly MaterialIndicators[], pick: (m: MaterialIndicators) => IndicatorValue, direction: 'highest' | 'lowest'): WorstValue {
+function worst(
+  materials: readonly MaterialIndicators[],
+  pick: (m: MaterialIndicators) => IndicatorValue,
+  direction: 'highest' | 'lowest',
+): WorstValue {
   const unknown = materials.flatMap((material) => pick(material).unknown ?? []);
   const candidates = materials
     .map((material) => ({ material: material.material, indicator: pick(material) }))
@@ -82,5 +93,10 @@ function worst(materials: readonly MaterialIndicators[], pick: (m: MaterialIndic
   const chosen = candidates.reduce((best, candidate) =>
     sign * (candidate.indicator.value! - best.indicator.value!) > 0 ? candidate : best,
   );
-  return { value: chosen.indicator.value, evidence: chosen.indicator.evidence, material: chosen.material, ...(unknown.length > 0 ? { unknown } : {}) };
+  return {
+    value: chosen.indicator.value,
+    evidence: chosen.indicator.evidence,
+    material: chosen.material,
+    ...(unknown.length > 0 ? { unknown } : {}),
+  };
 }

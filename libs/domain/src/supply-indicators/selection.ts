@@ -1,5 +1,10 @@
 import { IndicatorContext } from './indicator-context';
-import { SupplyIndicatorsState, TrackedMeasure, TrackedNotification, TrackedStock } from './supply-indicators.projection';
+import {
+  SupplyIndicatorsState,
+  TrackedMeasure,
+  TrackedNotification,
+  TrackedStock,
+} from './supply-indicators.projection';
 
 export interface ActiveControl {
   readonly measure: TrackedMeasure;
@@ -14,7 +19,11 @@ export interface Selection {
   readonly stocks: readonly TrackedStock[];
 }
 
-export function selectInputs(state: SupplyIndicatorsState, entries: ReadonlySet<string>, context: IndicatorContext): Selection {
+export function selectInputs(
+  state: SupplyIndicatorsState,
+  entries: ReadonlySet<string>,
+  context: IndicatorContext,
+): Selection {
   const counts = (code: string) => context.countsTowards(code).some((entry) => entries.has(entry));
   const notifications = Object.entries(state.openNotifications)
     .filter(([material]) => counts(material))
@@ -43,7 +52,9 @@ export function appliesAt(measure: TrackedMeasure, context: IndicatorContext): b
   return false;
 }
 
-function byFirstEvidence<T extends { readonly evidence: readonly { readonly globalPosition: number }[] }>(items: readonly T[]): T[] {
+function byFirstEvidence<T extends { readonly evidence: readonly { readonly globalPosition: number }[] }>(
+  items: readonly T[],
+): T[] {
   return [...items].sort((a, b) => firstPosition(a) - firstPosition(b));
 }
 

@@ -4,7 +4,11 @@ import policyFile from '../../../../config/policy/default-policy.v1.json';
 import { defaultIndicatorContext } from './indicator-context';
 import { indicatorSettingsSchema } from './indicator-settings';
 import { scopeIndicators } from './scope-indicators';
-import { initialSupplyIndicatorsState, projectSupplyIndicators, SupplyIndicatorsState } from './supply-indicators.projection';
+import {
+  initialSupplyIndicatorsState,
+  projectSupplyIndicators,
+  SupplyIndicatorsState,
+} from './supply-indicators.projection';
 import { ANNOUNCEMENT_18_2025, ANNOUNCEMENT_23_2023, IntakeLog, magnetMaker } from './testing/intake-log';
 
 const settings = indicatorSettingsSchema.parse(policyFile.indicators);
@@ -17,13 +21,44 @@ function history(): IntakeLog {
   for (let i = 0; i < 20; i++) {
     const material = materials[i % materials.length];
     const at = `2025-04-${String(5 + i).padStart(2, '0')}T08:00:00Z`;
-    log.file(`n-${i}`, ['DE', 'FR', 'IT', 'EE'][i % 4], magnetMaker(`op-${i % 7}`, 'DE', 'site'), material,
-      { capacityShareAffected: (i % 10) / 10, tonnesPerYearAffected: i + 1, expectedDurationDays: 30 + i }, at);
+    log.file(
+      `n-${i}`,
+      ['DE', 'FR', 'IT', 'EE'][i % 4],
+      magnetMaker(`op-${i % 7}`, 'DE', 'site'),
+      material,
+      { capacityShareAffected: (i % 10) / 10, tonnesPerYearAffected: i + 1, expectedDurationDays: 30 + i },
+      at,
+    );
     if (i % 3 === 0) {
-      log.notification({ type: 'OperatorNotificationResolved', data: { notificationId: `n-${i}`, memberState: ['DE', 'FR', 'IT', 'EE'][i % 4], material, description: 'resolved', resolvedAt: at } }, at);
+      log.notification(
+        {
+          type: 'OperatorNotificationResolved',
+          data: {
+            notificationId: `n-${i}`,
+            memberState: ['DE', 'FR', 'IT', 'EE'][i % 4],
+            material,
+            description: 'resolved',
+            resolvedAt: at,
+          },
+        },
+        at,
+      );
     }
   }
-  log.stock({ type: 'StrategicStockReported', data: { reportId: 's1', memberState: 'FR', material: 'gallium', tonnesHeld: 5, reportedAt: '2025-04-01', recordedAt: '2025-04-02T00:00:00Z' } }, '2025-04-02T00:00:00Z');
+  log.stock(
+    {
+      type: 'StrategicStockReported',
+      data: {
+        reportId: 's1',
+        memberState: 'FR',
+        material: 'gallium',
+        tonnesHeld: 5,
+        reportedAt: '2025-04-01',
+        recordedAt: '2025-04-02T00:00:00Z',
+      },
+    },
+    '2025-04-02T00:00:00Z',
+  );
   return log;
 }
 
@@ -44,11 +79,18 @@ describe('supply indicators projection: determinism and checkpoints', () => {
 
   it('resumes from a checkpoint written as JSON at any point to the same state, ignoring redelivered events', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: events.length }), fc.integer({ min: 0, max: events.length }), (split, redelivered) => {
-        const checkpoint = JSON.parse(serialise(projectSupplyIndicators(events.slice(0, split))));
-        const resumed = projectSupplyIndicators([...events.slice(Math.min(redelivered, split), split), ...events.slice(split)], checkpoint);
-        expect(serialise(resumed)).toBe(serialise(full));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: events.length }),
+        fc.integer({ min: 0, max: events.length }),
+        (split, redelivered) => {
+          const checkpoint = JSON.parse(serialise(projectSupplyIndicators(events.slice(0, split))));
+          const resumed = projectSupplyIndicators(
+            [...events.slice(Math.min(redelivered, split), split), ...events.slice(split)],
+            checkpoint,
+          );
+          expect(serialise(resumed)).toBe(serialise(full));
+        },
+      ),
     );
   });
 

@@ -98,7 +98,10 @@ export function evolveSupplyIndicators(state: SupplyIndicatorsState, recorded: R
 }
 
 /** Folds recorded events from the initial state: for tests and rebuilds. */
-export function projectSupplyIndicators(events: Iterable<RecordedEvent>, from = initialSupplyIndicatorsState()): SupplyIndicatorsState {
+export function projectSupplyIndicators(
+  events: Iterable<RecordedEvent>,
+  from = initialSupplyIndicatorsState(),
+): SupplyIndicatorsState {
   let state = from;
   for (const event of events) state = evolveSupplyIndicators(state, event);
   return state;
@@ -112,7 +115,10 @@ function evolveMeasures(
   const id = event.data.measureId;
   if (event.type === 'ExportControlRecorded') {
     const { measureId, country, reference, type, materials, destinations } = event.data;
-    return { ...measures, [id]: { measureId, country, reference, type, materials, destinations, inForce: false, evidence: [evidence] } };
+    return {
+      ...measures,
+      [id]: { measureId, country, reference, type, materials, destinations, inForce: false, evidence: [evidence] },
+    };
   }
   const measure = measures[id];
   if (!measure) return measures;
@@ -123,7 +129,10 @@ function evolveMeasures(
       return { ...measures, [id]: { ...changed, inForce: true } };
     case 'ExportControlSuspended': {
       const { reference, suspendedFrom: from, suspendedUntil: until } = event.data;
-      return { ...measures, [id]: { ...changed, suspension: until ? { reference, from, until } : { reference, from } } };
+      return {
+        ...measures,
+        [id]: { ...changed, suspension: until ? { reference, from, until } : { reference, from } },
+      };
     }
     case 'ExportControlSuspensionExpired': {
       const { suspension: _ended, ...rest } = changed;
@@ -131,7 +140,15 @@ function evolveMeasures(
     }
     case 'ExportControlAmended': {
       const { materials, destinations, type } = event.data;
-      return { ...measures, [id]: { ...changed, ...(materials ? { materials } : {}), ...(destinations ? { destinations } : {}), ...(type ? { type } : {}) } };
+      return {
+        ...measures,
+        [id]: {
+          ...changed,
+          ...(materials ? { materials } : {}),
+          ...(destinations ? { destinations } : {}),
+          ...(type ? { type } : {}),
+        },
+      };
     }
   }
 }
@@ -145,7 +162,14 @@ function evolveNotifications(
   const bucket = open[material] ?? {};
   if (event.type === 'OperatorNotificationFiled') {
     const { memberState, operator, impact } = event.data;
-    const filed: TrackedNotification = { notificationId: id, memberState, operatorId: operator.id, material, impact, evidence: [evidence] };
+    const filed: TrackedNotification = {
+      notificationId: id,
+      memberState,
+      operatorId: operator.id,
+      material,
+      impact,
+      evidence: [evidence],
+    };
     return { ...open, [material]: { ...bucket, [id]: filed } };
   }
   const tracked = bucket[id];

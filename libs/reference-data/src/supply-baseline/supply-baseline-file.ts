@@ -14,7 +14,10 @@ import {
 const share = z.number().min(0).max(1);
 const country = z.string().regex(/^[A-Z]{2}$/);
 const sourceIds = z.array(z.string().min(1)).min(1);
-const figureMeta = { figureSources: z.record(z.string(), sourceIds).optional(), figureNotes: z.record(z.string(), z.string()).optional() };
+const figureMeta = {
+  figureSources: z.record(z.string(), sourceIds).optional(),
+  figureNotes: z.record(z.string(), z.string()).optional(),
+};
 
 const volume = z.strictObject({
   lowTonnes: z.number().positive(),
@@ -100,23 +103,33 @@ export function supplyBaselineProblems(file: SupplyBaselineFile): string[] {
     Object.values(row.figureSources ?? {}).forEach((ids) => cite(row.code, ids));
     for (const volume of [row.euAnnualConsumption, row.euAnnualImports]) {
       if (volume) cite(row.code, volume.sources);
-      if (volume && volume.lowTonnes > volume.highTonnes) problems.push(`${row.code}: a volume's low bound exceeds its high bound`);
+      if (volume && volume.lowTonnes > volume.highTonnes)
+        problems.push(`${row.code}: a volume's low bound exceeds its high bound`);
     }
-    for (const [name, stage] of Object.entries(row.stages)) problems.push(...stageProblems(`${row.code} ${name}`, stage, cite));
+    for (const [name, stage] of Object.entries(row.stages))
+      problems.push(...stageProblems(`${row.code} ${name}`, stage, cite));
   }
   for (const aggregate of file.aggregates) {
     cite(aggregate.subject, aggregate.sources);
-    aggregate.materials.filter((code) => !rawMaterial(code)).forEach((code) => problems.push(`${aggregate.subject} names unknown material "${code}"`));
+    aggregate.materials
+      .filter((code) => !rawMaterial(code))
+      .forEach((code) => problems.push(`${aggregate.subject} names unknown material "${code}"`));
   }
   return problems;
 }
 
-function stageProblems(where: string, stage: StageRow, cite: (where: string, ids: readonly string[]) => void): string[] {
+function stageProblems(
+  where: string,
+  stage: StageRow,
+  cite: (where: string, ids: readonly string[]) => void,
+): string[] {
   const problems: string[] = [];
   Object.values(stage.figureSources ?? {}).forEach((ids) => cite(where, ids));
   const suppliers = stage.euSuppliers ?? [];
-  if (new Set(suppliers.map((supplier) => supplier.country)).size !== suppliers.length) problems.push(`${where}: a supplier is listed twice`);
-  if (suppliers.reduce((sum, supplier) => sum + supplier.share, 0) > 1.0001) problems.push(`${where}: supplier shares exceed 100%`);
+  if (new Set(suppliers.map((supplier) => supplier.country)).size !== suppliers.length)
+    problems.push(`${where}: a supplier is listed twice`);
+  if (suppliers.reduce((sum, supplier) => sum + supplier.share, 0) > 1.0001)
+    problems.push(`${where}: supplier shares exceed 100%`);
   const china = suppliers.find((supplier) => supplier.country === 'CN');
   if (china && stage.chinaShareOfEuSourcing !== null && china.share !== stage.chinaShareOfEuSourcing) {
     problems.push(`${where}: China's share among suppliers differs from chinaShareOfEuSourcing`);

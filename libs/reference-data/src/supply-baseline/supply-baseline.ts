@@ -13,8 +13,13 @@ export function supplyBaseline(): SupplyBaseline {
 export function shareOfEuSourcing(stage: StageBaseline, country: string): BaselineFigure {
   if (country === 'CN' && stage.chinaShareOfEuSourcing.status === 'known') return stage.chinaShareOfEuSourcing;
   const suppliers = stage.euSuppliers;
-  if (suppliers.status === 'unknown') return { status: 'unknown', value: null, note: `EU suppliers of the ${stage.stage} stage are not known` };
+  if (suppliers.status === 'unknown')
+    return { status: 'unknown', value: null, note: `EU suppliers of the ${stage.stage} stage are not known` };
   const entry = suppliers.value.find((supplier) => supplier.country === country);
   if (entry) return { status: 'known', value: entry.share, sources: suppliers.sources };
-  return { status: 'unknown', value: null, note: `${country} is not among the main EU suppliers listed for the ${stage.stage} stage` };
+  return {
+    status: 'unknown',
+    value: null,
+    note: `${country} is not among the main EU suppliers listed for the ${stage.stage} stage`,
+  };
 }

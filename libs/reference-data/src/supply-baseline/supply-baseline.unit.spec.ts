@@ -4,7 +4,8 @@ import { shareOfEuSourcing, supplyBaseline } from './supply-baseline';
 import { loadSupplyBaseline } from './supply-baseline-file';
 
 const baseline = supplyBaseline();
-const stage = (code: string, name: 'extraction' | 'processing') => baseline.materials[code].stages.find((s) => s.stage === name)!;
+const stage = (code: string, name: 'extraction' | 'processing') =>
+  baseline.materials[code].stages.find((s) => s.stage === name)!;
 
 describe('EU supply baseline', () => {
   it('is versioned and names its sources', () => {
@@ -41,13 +42,22 @@ describe('EU supply baseline', () => {
       value: { lowTonnes: 40, highTonnes: 45, basis: 'demand', year: 2023 },
     });
     expect(baseline.materials['natural-graphite'].euAnnualConsumption.status).toBe('unknown');
-    expect(baseline.materials['natural-graphite'].euAnnualImports.value).toMatchObject({ basis: 'imports', lowTonnes: 100000 });
+    expect(baseline.materials['natural-graphite'].euAnnualImports.value).toMatchObject({
+      basis: 'imports',
+      lowTonnes: 100000,
+    });
   });
 
   it('reads a country share from the listed suppliers, and unknown for a country not listed', () => {
     expect(shareOfEuSourcing(stage('light-rare-earth-elements', 'processing'), 'CN').value).toBe(0.85);
-    expect(shareOfEuSourcing(stage('light-rare-earth-elements', 'processing'), 'MY')).toMatchObject({ status: 'known', value: 0.11 });
-    expect(shareOfEuSourcing(stage('light-rare-earth-elements', 'processing'), 'RU')).toMatchObject({ status: 'unknown', value: null });
+    expect(shareOfEuSourcing(stage('light-rare-earth-elements', 'processing'), 'MY')).toMatchObject({
+      status: 'known',
+      value: 0.11,
+    });
+    expect(shareOfEuSourcing(stage('light-rare-earth-elements', 'processing'), 'RU')).toMatchObject({
+      status: 'unknown',
+      value: null,
+    });
     expect(shareOfEuSourcing(stage('bauxite-alumina-aluminium', 'processing'), 'CN').status).toBe('unknown');
   });
 
@@ -56,7 +66,9 @@ describe('EU supply baseline', () => {
     broken.materials[0].stages.processing.chinaShareOfEuSourcing = 0.5;
     broken.materials[1].figureSources = { supplyRisk: ['Z'] };
     broken.materials.push({ ...broken.materials[2] });
-    expect(() => loadSupplyBaseline(broken)).toThrow(/differs from chinaShareOfEuSourcing.*cites unknown source \[Z\].*listed twice/);
+    expect(() => loadSupplyBaseline(broken)).toThrow(
+      /differs from chinaShareOfEuSourcing.*cites unknown source \[Z\].*listed twice/,
+    );
   });
 
   it('refuses a malformed file', () => {

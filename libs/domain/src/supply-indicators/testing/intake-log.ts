@@ -1,6 +1,11 @@
 import { Event, RecordedEvent } from '@imera/event-sourcing';
 import { ExportControlEvent, ExportControlRecorded, exportControlStream } from '@imera/domain/export-controls';
-import { KeyMarketOperator, NotificationImpact, notificationStream, OperatorNotificationEvent } from '@imera/domain/operator-notifications';
+import {
+  KeyMarketOperator,
+  NotificationImpact,
+  notificationStream,
+  OperatorNotificationEvent,
+} from '@imera/domain/operator-notifications';
 import { StrategicStockEvent, strategicStockStream } from '@imera/domain/strategic-stocks';
 
 /**
@@ -34,8 +39,15 @@ export class IntakeLog {
     return this.append(exportControlStream(event.data.measureId), event, at);
   }
 
-  recordMeasure(measure: Omit<ExportControlRecorded['data'], 'recordedAt' | 'issuingAuthority'>, at: string, inForce = true): RecordedEvent {
-    const recorded = this.control({ type: 'ExportControlRecorded', data: { issuingAuthority: 'MOFCOM', ...measure, recordedAt: at } }, at);
+  recordMeasure(
+    measure: Omit<ExportControlRecorded['data'], 'recordedAt' | 'issuingAuthority'>,
+    at: string,
+    inForce = true,
+  ): RecordedEvent {
+    const recorded = this.control(
+      { type: 'ExportControlRecorded', data: { issuingAuthority: 'MOFCOM', ...measure, recordedAt: at } },
+      at,
+    );
     if (inForce) this.enterIntoForce(measure.measureId, measure.effectiveFrom, measure.materials, at);
     return recorded;
   }
@@ -48,7 +60,14 @@ export class IntakeLog {
     return this.append(notificationStream(event.data.notificationId), event, at);
   }
 
-  file(notificationId: string, memberState: string, operator: KeyMarketOperator, material: string, impact: NotificationImpact, at: string): RecordedEvent {
+  file(
+    notificationId: string,
+    memberState: string,
+    operator: KeyMarketOperator,
+    material: string,
+    impact: NotificationImpact,
+    at: string,
+  ): RecordedEvent {
     return this.notification(
       {
         type: 'OperatorNotificationFiled',
