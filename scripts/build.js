@@ -9,7 +9,7 @@ const root = join(__dirname, '..');
 // `--out <dir>` builds elsewhere (tests that spawn compiled children use a private directory).
 const outFlag = process.argv.indexOf('--out');
 const out = outFlag > 0 ? require('node:path').resolve(process.argv[outFlag + 1]) : join(root, 'dist');
-const sourceDirs = ['apps', 'libs', 'scripts', 'bench'];
+const sourceDirs = ['apps', 'libs', 'scripts', 'bench', 'config'];
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const { paths } = require(join(root, 'tsconfig.base.json')).compilerOptions;
 const isSpec = (file) => /\.spec\.ts$/.test(file);
