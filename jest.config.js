@@ -33,7 +33,14 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'], {
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/(libs|test)/(.*/)?kafka/'],
+    }),
+    // Integration suites against a real Kafka broker: the global setup starts the local one when needed.
+    project('kafka', ['<rootDir>/{libs,test}/**/kafka/**/*.int.spec.ts'], {
+      globalSetup: '<rootDir>/test/kafka/global-setup.ts',
+      globalTeardown: '<rootDir>/test/kafka/global-teardown.ts',
+    }),
     project('e2e', ['<rootDir>/{apps,test}/**/*.e2e.spec.ts']),
   ],
 };

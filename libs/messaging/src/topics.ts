@@ -15,3 +15,23 @@ export function deadLetterTopic(topic: string): string {
 }
 
 export const ALL_TOPICS: readonly string[] = Object.values(Topics).flatMap((topic) => [topic, deadLetterTopic(topic)]);
+
+/** A topic as it is created up front: messages with one key (one raw material) always land in one partition. */
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+/**
+ * Default, not law: 6 partitions per topic lets up to 6 consumers of a group share the work. The count is
+ * fixed once a topic exists: adding partitions would move keys and break their order.
+ */
+export const DEFAULT_PARTITIONS = 6;
+
+/** Every topic with its dead-letter topic, as specs to create. */
+export function topicSpecs(topics: readonly string[] = Object.values(Topics), partitions = DEFAULT_PARTITIONS): TopicSpec[] {
+  return topics.flatMap((name) => [
+    { name, partitions },
+    { name: deadLetterTopic(name), partitions },
+  ]);
+}

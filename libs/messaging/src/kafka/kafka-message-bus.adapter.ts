@@ -1,0 +1,110 @@
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { ConsumerHandle, ConsumerOptions, MessageBus, OutgoingMessage } from '../messaging.port';
+import { defaultMessagingLogger, MessagingLogger } from '../logger';
+import { topicSpecs } from '../topics';
+import { DEFAULT_BACKOFF, settledWithin } from '../shared/backoff';
+import { KafkaGroupConsumer } from './kafka-group-consumer';
+import { DEFAULT_CONSUMER_TIMING, KafkaMessageBusOptions } from './kafka-options';
+import { kafkajsLogCreator } from './kafkajs-logging';
+import { ensureTopics } from './topic-setup';
+
+/**
+ * The message bus on Apache Kafka (kafkajs). Publishing uses an idempotent producer with acks from all
+ * in-sync replicas; consuming follows the shared delivery rules (commit after the handler, back-off on
+ * transient errors, dead letters for poison). connect() creates the topics up front.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly logger: MessagingLogger;
+  private readonly consumers = new Set<KafkaGroupConsumer>();
+  private connecting: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: KafkaMessageBusOptions) {
+    if (options.brokers.length === 0) throw new Error('The Kafka message bus needs at least one broker');
+    this.logger = options.logger ?? defaultMessagingLogger();
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'imera',
+      brokers: [...options.brokers],
+      connectionTimeout: 3_000,
+      requestTimeout: 30_000,
+      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 8 },
+      logLevel: logLevel.WARN,
+      logCreator: kafkajsLogCreator(this.logger),
+    });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Bounded, so a publish during a long outage fails (and the caller can answer "try later") instead
+      // of hanging. A retried publish may store a message twice: consumers are idempotent on event ids.
+      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: options.publishRetries ?? 10 },
+    });
+  }
+
+  /** Connects the producer and creates missing topics. Safe to call again; a failed attempt can be retried. */
+  connect(): Promise<void> {
+    this.assertOpen();
+    this.connecting ??= this.establish().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    await this.connect();
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: messages.map(({ key, value, headers }) => ({ key, value, headers: headers ? { ...headers } : undefined })),
+    });
+  }
+
+  async consume(options: ConsumerOptions): Promise<ConsumerHandle> {
+    this.assertOpen();
+    await this.connect();
+    const consumer = new KafkaGroupConsumer(options, {
+      kafka: this.kafka,
+      publish: (topic, messages) => this.publish(topic, messages),
+      logger: this.logger,
+      backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+      timing: { ...DEFAULT_CONSUMER_TIMING, ...this.options.consumerTiming },
+      stopTimeoutMs: this.options.stopTimeoutMs ?? 10_000,
+      joinTimeoutMs: this.options.joinTimeoutMs ?? 30_000,
+    });
+    this.consumers.add(consumer);
+    try {
+      await consumer.start();
+    } catch (error) {
+      await consumer.stop();
+      this.consumers.delete(consumer);
+      throw error;
+    }
+    return { stop: () => consumer.stop().finally(() => this.consumers.delete(consumer)) };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    if (!(await settledWithin(this.producer.disconnect(), 10_000))) this.logger.warn('Kafka producer did not disconnect in time');
+  }
+
+  private async establish(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.options.topics ?? topicSpecs(), this.logger);
+    } finally {
+      await admin.disconnect();
+    }
+    await this.producer.connect();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The message bus is closed');
+  }
+}

@@ -1,0 +1,23 @@
+import { testKafkaBrokers } from '../../../../test/kafka/local-broker';
+import { describeMessageBusContract } from '../contract/message-bus.contract';
+import { silentMessagingLogger } from '../logger';
+import { KafkaMessageBus } from './kafka-message-bus.adapter';
+import { TEST_CONSUMER_TIMING } from './testing/test-timing';
+
+describeMessageBusContract(
+  'Kafka',
+  async (topics) => {
+    const bus = new KafkaMessageBus({
+      brokers: testKafkaBrokers(),
+      clientId: 'imera-contract-test',
+      topics,
+      logger: silentMessagingLogger,
+      backoff: { initialMs: 20, maxMs: 200, factor: 2 },
+      stopTimeoutMs: 1_000,
+      consumerTiming: TEST_CONSUMER_TIMING,
+    });
+    await bus.connect();
+    return bus;
+  },
+  { waitMs: 30_000, testTimeoutMs: 60_000 },
+);
