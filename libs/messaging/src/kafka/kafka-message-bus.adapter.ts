@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { ConsumerHandle, ConsumerOptions, MessageBus, OutgoingMessage } from '../messaging.port';
 import { defaultMessagingLogger, MessagingLogger } from '../logger';
 import { topicSpecs } from '../topics';
@@ -36,6 +36,8 @@ export class KafkaMessageBus implements MessageBus {
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
+      // murmur2 on the key, as Java clients do: one key, one partition, whichever client published it.
+      createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
       // Bounded, so a publish during a long outage fails (and the caller can answer "try later") instead
       // of hanging. A retried publish may store a message twice: consumers are idempotent on event ids.

@@ -4,6 +4,12 @@ import { MessagingLogger } from '../logger';
 /** The same kafkajs message is reported at most once per this window: a broker outage repeats it a lot. */
 const REPEAT_WINDOW_MS = 30_000;
 
+/**
+ * Lines kafkajs reports loudly that are expected and handled: error responses it retries on its own, and
+ * the warning about the bounded publish retries this adapter chooses on purpose (see the adapter).
+ */
+const ROUTINE = [/^Response \w+\(key: \d+, version: \d+\)$/, /^Limiting retries for the idempotent producer/];
+
 /** Sends kafkajs' own warnings and errors to our logger, without repeating the same line every retry. */
 export function kafkajsLogCreator(logger: MessagingLogger): logCreator {
   const lastSeen = new Map<string, number>();
@@ -15,7 +21,8 @@ export function kafkajsLogCreator(logger: MessagingLogger): logCreator {
     lastSeen.set(key, now);
     if (lastSeen.size > 1000) lastSeen.clear();
     const context = { kafkajs: namespace, ...pick(extra) };
-    if (level === logLevel.ERROR) logger.error(`Kafka client: ${message}`, context);
+    if (ROUTINE.some((pattern) => pattern.test(message))) logger.debug(`Kafka client: ${message}`, context);
+    else if (level === logLevel.ERROR) logger.error(`Kafka client: ${message}`, context);
     else if (level === logLevel.WARN) logger.warn(`Kafka client: ${message}`, context);
     else logger.debug(`Kafka client: ${message}`, context);
   };
