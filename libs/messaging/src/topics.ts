@@ -5,6 +5,8 @@
 export const Topics = {
   operatorNotifications: 'imera.operator-notifications.v1',
   exportControls: 'imera.export-controls.v1',
+  /** Information requests, priority-rated requests, stock distribution and joint procurement; key: the scope. */
+  responseInstruments: 'imera.response-instruments.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
