@@ -120,7 +120,7 @@ export class EventStoreDbEventStore implements EventStore {
     // One streamed read (the client applies back-pressure); system events are filtered here, so the
     // server's count cannot be used for maxCount.
     const read = this.client.readAll({ fromPosition: after ?? START, direction: FORWARDS });
-    for await (const resolved of cancelling(read)) {
+    for await (const resolved of draining(read)) {
       const record = resolved.event;
       // Reading $all from a position includes the event there; "after" means strictly after.
       if (!record || (after !== undefined && comparePositions(record.position, after) <= 0)) continue;
@@ -185,14 +185,14 @@ export class EventStoreDbEventStore implements EventStore {
   /** The acknowledged event's position, read back from the leader (the append reply's position is not it). */
   private async positionAt(streamName: string, revision: number): Promise<number> {
     const read = this.client.readStream(streamName, { fromRevision: BigInt(revision), maxCount: 1, requiresLeader: true });
-    for await (const resolved of cancelling(read)) {
+    for await (const resolved of draining(read)) {
       if (resolved.event) return toGlobalPosition(resolved.event.position, resolved.event.id);
     }
     throw new Error(`Event ${revision} of stream "${streamName}" was acknowledged but cannot be read back`);
   }
 
   private async probe(): Promise<void> {
-    await collect(cancelling(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })));
+    await collect(draining(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })));
   }
 
   private assertOpen(): void {
@@ -200,23 +200,71 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
+/** Events a read may hold in memory before it pauses the server stream. */
+const READ_HIGH_WATER = 256;
+
 /** A stream that does not exist reads as empty. */
 async function* ignoringMissingStream(read: StreamingRead<ResolvedEvent>): AsyncIterable<ResolvedEvent> {
   try {
-    yield* cancelling(read);
+    yield* draining(read);
   } catch (error) {
     if (error instanceof StreamNotFoundError) return;
     throw error;
   }
 }
 
-/** Iterates a read and cancels the server call when the reader stops early. */
-async function* cancelling<T>(read: StreamingRead<T>): AsyncIterable<T> {
-  let finished = false;
+/**
+ * Iterates a read. When the reader stops early the server call is cancelled and whatever is still on its
+ * way is drained and dropped: the client only forgets a call once its gRPC stream has finished, and a call
+ * that already completed cannot be cancelled, only read to its end (else closing the client waits forever).
+ */
+async function* draining<T>(read: StreamingRead<T>): AsyncIterable<T> {
+  const buffered: T[] = [];
+  let ended = false;
+  let failure: { readonly error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const onData = (item: T) => {
+    buffered.push(item);
+    if (buffered.length >= READ_HIGH_WATER) read.pause();
+    notify();
+  };
+  read.on('data', onData);
+  read.on('end', () => {
+    ended = true;
+    notify();
+  });
+  read.on('error', (error) => {
+    failure = { error };
+    notify();
+  });
+  let complete = false;
   try {
-    for await (const item of read) yield item;
-    finished = true;
+    for (;;) {
+      const item = buffered.shift();
+      if (item !== undefined) {
+        if (read.isPaused() && buffered.length < READ_HIGH_WATER / 2) read.resume();
+        yield item;
+      } else if (failure) {
+        complete = true;
+        throw failure.error;
+      } else if (ended) {
+        complete = true;
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
   } finally {
-    if (!finished) await read.cancel().catch(() => undefined);
+    if (!complete) {
+      read.off('data', onData);
+      read.on('data', () => undefined);
+      read.resume();
+      void read.cancel().catch(() => undefined);
+    }
   }
 }
