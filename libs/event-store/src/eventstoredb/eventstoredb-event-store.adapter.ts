@@ -39,6 +39,9 @@ import {
   toWrongExpectedRevisionError,
 } from './revision-mapping';
 
+export type { ResubscribePolicy, SubscriptionDrop } from './all-subscription';
+export { describeConnection } from './connection-string';
+
 export interface EventStoreDbOptions {
   /** For example `esdb://127.0.0.1:2113?tls=false`; credentials may be part of it. */
   readonly connectionString: string;

@@ -1,5 +1,12 @@
+import { Logger } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
-import { FileLogEventStore, InMemoryEventStore } from '@imera/event-store';
+import {
+  describeConnection,
+  EventStoreDbEventStore,
+  FileLogEventStore,
+  InMemoryEventStore,
+  SubscriptionDrop,
+} from '@imera/event-store';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 
@@ -14,6 +21,23 @@ export async function openEventStore(config: AppConfig, clock: Clock): Promise<{
       return { store, detail: `file log: ${eventsIndexed} events recovered, ${bytesTruncated} torn bytes cut` };
     }
     case 'eventstoredb':
-      throw new Error('EVENT_STORE=eventstoredb needs the EventStoreDB adapter');
+      return openEventStoreDb(config.eventStoreUrl);
   }
+}
+
+/** EventStoreDB keeps time itself (`recordedAt` is the server's), so the clock is not handed on. */
+async function openEventStoreDb(url: string | undefined): Promise<{ store: EventStore; detail: string }> {
+  if (!url) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_URL, for example esdb://127.0.0.1:2113?tls=false');
+  const logger = new Logger('EventStoreDB');
+  const store = await EventStoreDbEventStore.connect({
+    connectionString: url,
+    onSubscriptionDropped: (drop) => logger.warn(describeDrop(drop)),
+  });
+  return { store, detail: `EventStoreDB at ${describeConnection(url)}` };
+}
+
+function describeDrop({ error, attempt, delayMs, resumeAfter }: SubscriptionDrop): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const from = resumeAfter === undefined ? 'the beginning' : `position ${resumeAfter}`;
+  return `Subscription to all dropped (${reason}); attempt ${attempt} in ${delayMs} ms, resuming after ${from}`;
 }
