@@ -1,6 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, systemClock } from '@imera/event-sourcing';
-import { AppConfig, AuthModule, EventStoreModule, HealthModule } from '@imera/platform';
+import { Topics } from '@imera/messaging';
+import { AppConfig, AuthModule, EventStoreModule, HealthModule, MessagingModule, RecordedTopic, RecordingModule } from '@imera/platform';
+import { IntakeModule } from '../../intake/src/intake.module';
+
+/** What the event recorder appends, by topic: each topic carries only its own stream categories. */
+const RECORDED_TOPICS: readonly RecordedTopic[] = [
+  { topic: Topics.operatorNotifications, streamCategories: ['notification'] },
+  { topic: Topics.exportControls, streamCategories: ['exportControl'] },
+];
 
 /**
  * The all-in-one system (the embedded default): every service of the system in one process, wired to the
@@ -12,7 +20,14 @@ export class AppModule {
     const clock = options.clock ?? systemClock;
     return {
       module: AppModule,
-      imports: [HealthModule, EventStoreModule.forRoot(config, clock), AuthModule.forRoot(config, { clock })],
+      imports: [
+        HealthModule,
+        EventStoreModule.forRoot(config, clock),
+        MessagingModule.forRoot(config),
+        AuthModule.forRoot(config, { clock }),
+        RecordingModule.forTopics(RECORDED_TOPICS),
+        IntakeModule,
+      ],
     };
   }
 }

@@ -87,7 +87,9 @@ export function describeIntake(transport: string, start: () => Promise<IntakeHar
         const read = await harness.request('GET', url, DE);
         expect(read.body).toMatchObject({ status: 'resolved', impact: example('notification-update').impact });
         expect(read.body.followUps.map((f: { type: string }) => f.type)).toEqual(['updated', 'resolved']);
-        const late = await harness.request('POST', `${url}/updates`, DE, example('notification-update'));
+        const repeat = await harness.request('POST', `${url}/updates`, DE, example('notification-update'));
+        expect(repeat.status).toBe(200);
+        const late = await harness.request('POST', `${url}/updates`, DE, { ...example<Record<string, unknown>>('notification-update'), description: 'new information' });
         expect(late.status).toBe(422);
         expect(late.body.error).toBe('notification-resolved');
       });

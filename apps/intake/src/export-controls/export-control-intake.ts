@@ -9,7 +9,7 @@ import {
   exportControlStream,
 } from '@imera/domain/export-controls';
 import { Topics } from '@imera/messaging';
-import { DecisionPublisher, DecisionResult, deterministicEventId, eventMetadata, fingerprint, fromOutcome, loadStream, repeated, RequestContext, sameRequest } from '@imera/platform';
+import { DecisionPublisher, DecisionResult, retryOnConcurrentChange, deterministicEventId, eventMetadata, fingerprint, fromOutcome, loadStream, repeated, RequestContext, sameRequest } from '@imera/platform';
 import { ExportControlsView, MeasureRecord } from './export-controls.view';
 import { AmendExportControlDto, LiftExportControlDto, RecordExportControlDto, SuspendExportControlDto } from './export-control.dto';
 
@@ -62,7 +62,11 @@ export class ExportControlIntake {
     return view.get(measureId);
   }
 
-  private async change(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<DecisionResult> {
+  private change(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<DecisionResult> {
+    return retryOnConcurrentChange(() => this.changeOnce(measureId, context, command));
+  }
+
+  private async changeOnce(measureId: string, context: RequestContext, command: (now: string) => ExportControlCommand): Promise<DecisionResult> {
     const streamName = exportControlStream(measureId);
     const loaded = await loadStream(this.store, streamName, exportControlDecider);
     const decided = command(this.now());

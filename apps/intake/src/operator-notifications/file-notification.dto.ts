@@ -6,6 +6,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -40,7 +41,7 @@ export class KeyMarketOperatorDto {
   name!: string;
 
   @ApiProperty({ type: ProductionSiteDto })
-  @ValidateNested() @Type(() => ProductionSiteDto)
+  @IsObject() @ValidateNested() @Type(() => ProductionSiteDto)
   site!: ProductionSiteDto;
 
   @ApiProperty({ enum: OPERATOR_ROLES })
@@ -77,7 +78,7 @@ export class FileNotificationDto {
   memberState!: string;
 
   @ApiProperty({ type: KeyMarketOperatorDto })
-  @ValidateNested() @Type(() => KeyMarketOperatorDto)
+  @IsObject() @ValidateNested() @Type(() => KeyMarketOperatorDto)
   operator!: KeyMarketOperatorDto;
 
   @ApiProperty({ example: 'dysprosium', description: 'Raw-material code from the reference data' })
@@ -89,7 +90,7 @@ export class FileNotificationDto {
   disruptionType!: DisruptionType;
 
   @ApiProperty({ type: NotificationImpactDto })
-  @ValidateNested() @Type(() => NotificationImpactDto)
+  @IsObject() @ValidateNested() @Type(() => NotificationImpactDto)
   impact!: NotificationImpactDto;
 
   @ApiProperty({ example: '2025-04-20T00:00:00Z' })
@@ -107,7 +108,7 @@ export class FileNotificationDto {
 
 export class NotificationFollowUpDto {
   @ApiProperty({ type: NotificationImpactDto })
-  @ValidateNested() @Type(() => NotificationImpactDto)
+  @IsObject() @ValidateNested() @Type(() => NotificationImpactDto)
   impact!: NotificationImpactDto;
 
   @ApiProperty({ maxLength: 4000 })

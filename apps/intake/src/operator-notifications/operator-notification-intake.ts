@@ -7,7 +7,7 @@ import {
   notificationStream,
 } from '@imera/domain/operator-notifications';
 import { Topics } from '@imera/messaging';
-import { DecisionPublisher, DecisionResult, deterministicEventId, eventMetadata, fingerprint, fromOutcome, loadStream, repeated, RequestContext, sameRequest } from '@imera/platform';
+import { DecisionPublisher, DecisionResult, retryOnConcurrentChange, deterministicEventId, eventMetadata, fingerprint, fromOutcome, loadStream, repeated, RequestContext, sameRequest } from '@imera/platform';
 import { FileNotificationDto, NotificationFollowUpDto, NotificationResolutionDto } from './file-notification.dto';
 import { NotificationRecord, NotificationsView } from './notifications.view';
 
@@ -47,7 +47,11 @@ export class OperatorNotificationIntake {
     return view.get(notificationId);
   }
 
-  private async followUp(notificationId: string, context: RequestContext, command: (now: string) => OperatorNotificationCommand): Promise<DecisionResult> {
+  private followUp(notificationId: string, context: RequestContext, command: (now: string) => OperatorNotificationCommand): Promise<DecisionResult> {
+    return retryOnConcurrentChange(() => this.followUpOnce(notificationId, context, command));
+  }
+
+  private async followUpOnce(notificationId: string, context: RequestContext, command: (now: string) => OperatorNotificationCommand): Promise<DecisionResult> {
     const streamName = notificationStream(notificationId);
     const loaded = await loadStream(this.store, streamName, operatorNotificationDecider);
     if (loaded.state.status === 'none') throw new DomainRuleViolation('notification-not-found', `Notification ${notificationId} does not exist`);

@@ -18,7 +18,7 @@ export function fromOutcome(streamName: string, outcome: DecisionOutcome, confli
     case 'pending':
       return { outcome: 'pending', streamName, events: published.map(({ id, type }) => ({ id, type })) };
     case 'superseded':
-      throw new DomainRuleViolation(conflictCode, `${streamName} was changed by someone else at the same time; read it and try again`);
+      throw new ConcurrentChange(conflictCode, `${streamName} was changed by someone else at the same time; read it and try again`);
   }
 }
 
@@ -33,4 +33,22 @@ function summary(event: RecordedEvent) {
 /** Events an identical earlier request produced: a repeat returns those instead of deciding again. */
 export function sameRequest(events: readonly RecordedEvent[], requestFingerprint: string): RecordedEvent[] {
   return events.filter((event) => event.metadata.requestFingerprint === requestFingerprint);
+}
+
+/** Another change took the decision's place in the stream first. */
+export class ConcurrentChange extends DomainRuleViolation {}
+
+/**
+ * Decides again when a concurrent change overtook the decision (for example a scheduled status change that
+ * fired at the same moment): the command is judged against the new state, and only refused if it no
+ * longer holds. Gives up with the conflict after a few rounds.
+ */
+export async function retryOnConcurrentChange<T>(decide: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decide();
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange) || attempt >= attempts) throw error;
+    }
+  }
 }
