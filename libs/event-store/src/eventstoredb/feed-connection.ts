@@ -4,7 +4,7 @@ type Listener = (...args: unknown[]) => void;
 
 /**
  * One server subscription to `$all` as we use it: the client's `AllStreamSubscription` (an object-mode
- * Readable of events that also emits 'confirmation', 'caughtUp' and 'error').
+ * Readable of events that also emits 'caughtUp' and 'error').
  */
 export interface AllFeed {
   on(event: string, listener: Listener): unknown;
@@ -42,7 +42,7 @@ export class FeedConnection {
   private dropError: { readonly error: unknown } | undefined;
   private wake: (() => void) | undefined;
   private closed = false;
-  /** Whether the server confirmed the subscription or sent anything: a later drop starts the back-off afresh. */
+  /** Whether the server delivered events or caught up: a later drop then starts the back-off afresh. */
   progressed = false;
 
   constructor(
@@ -51,7 +51,6 @@ export class FeedConnection {
   ) {
     feed.on('data', this.onData);
     feed.on('caughtUp', this.onCaughtUp);
-    feed.on('confirmation', this.onConfirmation);
     feed.on('error', this.onError);
     feed.on('end', this.onEnd);
     signal.addEventListener('abort', this.notify);
@@ -78,7 +77,6 @@ export class FeedConnection {
     this.signal.removeEventListener('abort', this.notify);
     this.feed.off('data', this.onData);
     this.feed.off('caughtUp', this.onCaughtUp);
-    this.feed.off('confirmation', this.onConfirmation);
     this.feed.off('end', this.onEnd);
     // The error listener stays: a cancelled stream may still report, and an unheard 'error' would throw.
     this.feed
@@ -110,10 +108,6 @@ export class FeedConnection {
     } else {
       this.markerAfter = this.received + buffered;
     }
-  };
-
-  private readonly onConfirmation = (): void => {
-    this.progressed = true;
   };
 
   private readonly onError = (error: unknown): void => {
