@@ -7,6 +7,10 @@ export const Topics = {
   exportControls: 'imera.export-controls.v1',
   /** Information requests, priority-rated requests, stock distribution and joint procurement; key: the scope. */
   responseInstruments: 'imera.response-instruments.v1',
+  /** Mode proposals, Council implementing acts and expiries of crisis scopes (streams `scope-<id>`); key: the scope. */
+  scopeModes: 'imera.scope-modes.v1',
+  /** National strategic stock reports (CRMA Art 22); key: the material. */
+  strategicStocks: 'imera.strategic-stocks.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
