@@ -1,10 +1,32 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
 import { DomainRuleViolation, EventStoreUnavailableError, WrongExpectedRevisionError } from '@imera/event-sourcing';
 
+/** The response instruments (apps/response) prefix their own codes: `<slug>-exists`, `<slug>-not-found`... */
+const INSTRUMENTS = ['information-request', 'priority-rated-request', 'stock-distribution-round', 'joint-procurement'];
+
 /** Rule codes that mean "this clashes with what exists" rather than "this request is wrong". */
-const CONFLICT_CODES = new Set(['notification-exists', 'measure-exists', 'notification-changed-concurrently', 'measure-changed-concurrently']);
-const NOT_FOUND_CODES = new Set(['notification-not-found', 'measure-not-found', 'not-found']);
-const FORBIDDEN_CODES = new Set(['not-filing-member-state', 'forbidden']);
+const CONFLICT_CODES = new Set([
+  'notification-exists',
+  'measure-exists',
+  'notification-changed-concurrently',
+  'measure-changed-concurrently',
+  ...INSTRUMENTS.flatMap((slug) => [`${slug}-exists`, `${slug}-changed-concurrently`]),
+  ...['already-issued', 'already-proposed', 'already-opened', 'already-requested', 'already-decided', 'already-responded'],
+  ...['host-consent-already-decided', 'already-dispatched', 'already-delivered', 'already-published', 'duplicate-offer'],
+]);
+const NOT_FOUND_CODES = new Set([
+  'notification-not-found',
+  'measure-not-found',
+  'not-found',
+  ...INSTRUMENTS.map((slug) => `${slug}-not-found`),
+  ...['request-not-found', 'request-not-issued', 'round-not-found', 'procurement-not-found', 'order-not-found'],
+]);
+const FORBIDDEN_CODES = new Set([
+  'not-filing-member-state',
+  'forbidden',
+  ...['not-the-host-member-state', 'not-the-addressed-operator', 'operator-not-addressed'],
+  ...['not-the-releasing-member-state', 'not-the-receiving-member-state'],
+]);
 
 interface Reply {
   status(code: number): { send(body: unknown): unknown };
