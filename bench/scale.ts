@@ -1,0 +1,20 @@
+/** How big each measurement is: the full figures of the issue, or a quick smoke run for CI. */
+export interface Scale {
+  readonly mode: 'full' | 'quick';
+  readonly seed: number;
+  /** Events written and replayed by the replay section. */
+  readonly replayEvents: number;
+  /** Concurrent writers of the durable-append section and the appends they make in all. */
+  readonly durableWriters: number;
+  readonly durableAppends: number;
+  /** Events in the store when the all-in-one app cold-starts. */
+  readonly coldStartEvents: number;
+}
+
+export const DEFAULT_SEED = 20_260_529;
+
+export function scaleFor(mode: 'full' | 'quick', seed = DEFAULT_SEED): Scale {
+  return mode === 'full'
+    ? { mode, seed, replayEvents: 5_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000 }
+    : { mode, seed, replayEvents: 200_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 100_000 };
+}
