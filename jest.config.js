@@ -32,8 +32,8 @@ const project = (displayName, testMatch, extra = {}) => ({
 
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/{apps,libs}/**/*.unit.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'], {
+    project('unit', ['<rootDir>/{apps,libs,bench}/**/*.unit.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs,test,bench}/**/*.int.spec.ts'], {
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/(libs|test)/(.*/)?kafka/'],
     }),
     // Integration suites against a real Kafka broker: the global setup starts the local one when needed.
