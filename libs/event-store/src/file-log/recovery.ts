@@ -3,6 +3,7 @@ import { EventLogCorruptedError } from '@imera/event-sourcing';
 import { scanFrames } from './frame-scanner';
 import { FILE_MAGIC } from './record-codec';
 import { writeFully } from './fs-helpers';
+import { StreamIndex } from './stream-index';
 
 /** Recovery never cuts more than one group-commit batch: more would mean damage, not a torn write. */
 const MAX_TORN_TAIL_BYTES = 32 * 1024 * 1024;
@@ -15,7 +16,7 @@ export interface RecoveryReport {
 }
 
 export interface RecoveredLog {
-  readonly streams: Map<string, number[]>;
+  readonly streams: StreamIndex;
   /** File offset just past the last whole append. */
   readonly end: number;
   /** Global position of the last event, -1 when the log is empty. */
@@ -32,7 +33,7 @@ export async function recoverLog(file: FileHandle, path: string): Promise<Recove
   if (size < FILE_MAGIC.length) return startFresh(file, size);
   await assertMagic(file, path);
 
-  const streams = new Map<string, number[]>();
+  const streams = new StreamIndex();
   let open: Array<{ streamName: string; position: number }> = [];
   let goodEnd = FILE_MAGIC.length;
   let lastPosition = -1;
@@ -40,19 +41,14 @@ export async function recoverLog(file: FileHandle, path: string): Promise<Recove
   let damage: string | undefined;
 
   const stop = await scanFrames(file, FILE_MAGIC.length, size, (_buffer, frame) => {
-    const offsets = streams.get(frame.streamName) ?? [];
-    const expectedRevision = offsets.length + open.filter((record) => record.streamName === frame.streamName).length;
+    const expectedRevision = streams.lastRevision(frame.streamName) + 1 + open.filter((record) => record.streamName === frame.streamName).length;
     if (frame.streamRevision !== expectedRevision) {
       damage = `stream "${frame.streamName}" jumps to revision ${frame.streamRevision} at ${frame.position}, expected ${expectedRevision}`;
       return false;
     }
     open.push({ streamName: frame.streamName, position: frame.position });
     if (!frame.endOfAppend) return true;
-    for (const record of open) {
-      const list = streams.get(record.streamName) ?? [];
-      list.push(record.position);
-      streams.set(record.streamName, list);
-    }
+    for (const record of open) streams.add(record.streamName, record.position);
     events += open.length;
     lastPosition = frame.position;
     goodEnd = frame.position + frame.length;
@@ -75,7 +71,7 @@ export async function recoverLog(file: FileHandle, path: string): Promise<Recove
     streams,
     end: goodEnd,
     lastPosition,
-    report: { eventsIndexed: events, streamsIndexed: streams.size, bytesTruncated: tornBytes },
+    report: { eventsIndexed: events, streamsIndexed: streams.streamCount, bytesTruncated: tornBytes },
   };
 }
 
@@ -84,7 +80,7 @@ async function startFresh(file: FileHandle, size: number): Promise<RecoveredLog>
   await writeFully(file, FILE_MAGIC, 0);
   await file.datasync();
   return {
-    streams: new Map(),
+    streams: new StreamIndex(),
     end: FILE_MAGIC.length,
     lastPosition: -1,
     report: { eventsIndexed: 0, streamsIndexed: 0, bytesTruncated: size },

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collect, RecordedEvent } from '@imera/event-sourcing';
+import { newEvent } from '../contract/event-store.contract';
+import { FileLogEventStore } from './file-log-event-store.adapter';
+
+describe('file log batch reads for replays', () => {
+  let dir: string;
+  let store: FileLogEventStore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imera-read-batches-'));
+    store = await FileLogEventStore.open({ dir });
+    for (let stream = 0; stream < 30; stream++) {
+      const events = Array.from({ length: 100 + stream }, (_, index) => newEvent(`Event${index}`));
+      await store.appendToStream(`scope-${stream}`, events, { expectedRevision: 'no-stream' });
+    }
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function flattened(options?: { after?: number; maxCount?: number }): Promise<RecordedEvent[]> {
+    const batches = await collect(store.readAllBatches(options));
+    expect(batches.every((batch) => batch.length > 0)).toBe(true);
+    return batches.flat();
+  }
+
+  it('gives the events of readAll in the same order, in more than one batch for a large log', async () => {
+    const all = await collect(store.readAll());
+    expect(all).toHaveLength(3_435);
+    expect((await collect(store.readAllBatches())).length).toBeGreaterThan(1);
+    expect(await flattened()).toEqual(all);
+  });
+
+  it('honours the checkpoint and the maximum count like readAll', async () => {
+    const all = await collect(store.readAll());
+    const after = all[1_000].globalPosition;
+    expect(await flattened({ after, maxCount: 2_100 })).toEqual(all.slice(1_001, 3_101));
+    expect(await flattened({ after: all[all.length - 1].globalPosition })).toEqual([]);
+  });
+});
