@@ -3,11 +3,13 @@ import { Clock, systemClock } from '@imera/event-sourcing';
 import { Topics } from '@imera/messaging';
 import { AppConfig, AuthModule, EventStoreModule, HealthModule, MessagingModule, RecordedTopic, RecordingModule } from '@imera/platform';
 import { IntakeModule } from '../../intake/src/intake.module';
+import { ResponseModule } from '../../response/src/response.module';
 
 /** What the event recorder appends, by topic: each topic carries only its own stream categories. */
 const RECORDED_TOPICS: readonly RecordedTopic[] = [
   { topic: Topics.operatorNotifications, streamCategories: ['notification'] },
   { topic: Topics.exportControls, streamCategories: ['exportControl'] },
+  { topic: Topics.responseInstruments, streamCategories: ['infoRequest', 'prr', 'stockDistribution', 'jointProcurement'] },
 ];
 
 /**
@@ -27,6 +29,7 @@ export class AppModule {
         AuthModule.forRoot(config, { clock }),
         RecordingModule.forTopics(RECORDED_TOPICS),
         IntakeModule,
+        ResponseModule,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsKnownMaterial, IsMemberStateCode } from '../../../intake/src/reference-validators';
 import { IsReference, IsScopeId, IsText } from '../shared/identifiers';
 
@@ -101,6 +101,6 @@ export class RecordSupplierOfferDto {
   quantity!: number;
 
   @ApiPropertyOptional({ type: UnitPriceDto, description: 'Recorded; the matching does not use it (ADR 0008)' })
-  @IsOptional() @ValidateNested() @Type(() => UnitPriceDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => UnitPriceDto)
   unitPrice?: UnitPriceDto;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { REFUSAL_GROUNDS, RefusalGround } from '@imera/domain/priority-rated-requests';
 import { IsMemberStateCode } from '../../../intake/src/reference-validators';
 import { CommissionStepDto, IsCalendarDate, QuantityDto } from '../shared/common.dto';
@@ -26,7 +26,7 @@ export class RatedOperatorDto {
   operatorName!: string;
 
   @ApiProperty({ type: ProductionSiteDto })
-  @ValidateNested() @Type(() => ProductionSiteDto)
+  @IsObject() @ValidateNested() @Type(() => ProductionSiteDto)
   site!: ProductionSiteDto;
 }
 
@@ -41,7 +41,7 @@ export class ProposePriorityRatedRequestDto {
   scopeId!: string;
 
   @ApiProperty({ type: RatedOperatorDto })
-  @ValidateNested() @Type(() => RatedOperatorDto)
+  @IsObject() @ValidateNested() @Type(() => RatedOperatorDto)
   operator!: RatedOperatorDto;
 
   @ApiProperty({ example: 'sintered NdFeB magnets', description: 'On the crisis-relevant list of the emergency act (IMERA Art 26)' })
@@ -53,7 +53,7 @@ export class ProposePriorityRatedRequestDto {
   specification!: string;
 
   @ApiProperty({ type: QuantityDto })
-  @ValidateNested() @Type(() => QuantityDto)
+  @IsObject() @ValidateNested() @Type(() => QuantityDto)
   quantity!: QuantityDto;
 
   @ApiProperty({ example: '2026-07-31', description: 'Local date by which the goods are needed' })

@@ -10,6 +10,7 @@ import {
   loadStream,
   repeated,
   RequestContext,
+  retryOnConcurrentChange,
   sameRequest,
 } from '@imera/platform';
 
@@ -53,7 +54,41 @@ export class InstrumentDecisions<Command, State, E extends Event> {
   }
 
   /** Re-sending the same creation is safe (200); re-using the id for other content is a conflict (409). */
-  async create(id: string, scopeId: string, requestFingerprint: string, context: RequestContext, command: () => Promise<Command>): Promise<DecisionResult> {
+  create(id: string, scopeId: string, requestFingerprint: string, context: RequestContext, command: () => Promise<Command>): Promise<DecisionResult> {
+    return retryOnConcurrentChange(() => this.createOnce(id, scopeId, requestFingerprint, context, command));
+  }
+
+  /**
+   * A lifecycle step on an existing instrument; a repeat of the same request returns what it stored. The
+   * fingerprint may depend on the state when what makes a request "the same" does (a plan of the same reports).
+   * Overtaken by a concurrent change, the step is decided again against the new state.
+   */
+  step(
+    id: string,
+    fingerprintOf: string | ((state: State) => string),
+    context: RequestContext,
+    command: (state: State) => Command | Promise<Command>,
+    options: StepOptions = {},
+  ): Promise<DecisionResult> {
+    return retryOnConcurrentChange(() => this.stepOnce(id, fingerprintOf, context, command, options));
+  }
+
+  /**
+   * A step the schedule sends when it falls due. `dueStep` names the step and its due instant, so the event
+   * ids depend only on the stream, its revision and the step: a repeat after a restart stores nothing twice,
+   * and a step no longer due decides no events (undefined).
+   */
+  due(id: string, dueStep: string, context: RequestContext, command: Command): Promise<DecisionResult | undefined> {
+    return retryOnConcurrentChange(() => this.dueOnce(id, dueStep, context, command));
+  }
+
+  async existing(id: string): Promise<LoadedStream<State>> {
+    const loaded = await this.load(id);
+    if (!this.spec.exists(loaded.state)) throw new DomainRuleViolation(`${this.spec.slug}-not-found`, `${this.spec.label} ${id} does not exist`);
+    return loaded;
+  }
+
+  private async createOnce(id: string, scopeId: string, requestFingerprint: string, context: RequestContext, command: () => Promise<Command>): Promise<DecisionResult> {
     const loaded = await this.load(id);
     if (loaded.revision >= 0) {
       const earlier = sameRequest(loaded.events, requestFingerprint);
@@ -63,11 +98,7 @@ export class InstrumentDecisions<Command, State, E extends Event> {
     return this.decideAndPublish(loaded, id, scopeId, await command(), context, requestFingerprint, {});
   }
 
-  /**
-   * A lifecycle step on an existing instrument; a repeat of the same request returns what it stored. The
-   * fingerprint may depend on the state when what makes a request "the same" does (a plan of the same reports).
-   */
-  async step(
+  private async stepOnce(
     id: string,
     fingerprintOf: string | ((state: State) => string),
     context: RequestContext,
@@ -82,22 +113,11 @@ export class InstrumentDecisions<Command, State, E extends Event> {
     return this.decideAndPublish(loaded, id, scopeId, await command(loaded.state), context, requestFingerprint, options);
   }
 
-  /**
-   * A step the schedule sends when it falls due. `dueStep` names the step and its due instant, so the event
-   * ids depend only on the stream, its revision and the step: a repeat after a restart stores nothing twice,
-   * and a step no longer due decides no events (undefined).
-   */
-  async due(id: string, dueStep: string, context: RequestContext, command: Command): Promise<DecisionResult | undefined> {
+  private async dueOnce(id: string, dueStep: string, context: RequestContext, command: Command): Promise<DecisionResult | undefined> {
     const loaded = await this.load(id);
     if (!this.spec.exists(loaded.state)) return undefined;
     const result = await this.decideAndPublish(loaded, id, this.spec.scopeOf(loaded.state), command, context, dueStep, {});
     return result.events.length > 0 ? result : undefined;
-  }
-
-  async existing(id: string): Promise<LoadedStream<State>> {
-    const loaded = await this.load(id);
-    if (!this.spec.exists(loaded.state)) throw new DomainRuleViolation(`${this.spec.slug}-not-found`, `${this.spec.label} ${id} does not exist`);
-    return loaded;
   }
 
   private async decideAndPublish(
