@@ -32,6 +32,7 @@ export class ResponseScheduleRunner {
   ) {}
 
   start(): void {
+    if (this.stopped) return;
     this.unsubscribe = this.view.onChange(() => void this.kick());
     void this.kick();
   }
