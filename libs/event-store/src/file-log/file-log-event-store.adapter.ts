@@ -18,7 +18,7 @@ import {
 import { resolveAppend } from '../shared/append-resolution';
 import { AppendSignal, pullSubscription } from '../shared/subscription-loop';
 import { DataDirLock } from './data-dir-lock';
-import { scanFrames } from './frame-scanner';
+import { frameChunks, scanFrames, ScanStop } from './frame-scanner';
 import { decodeEvent, decodeEventId, encodeRecord, FILE_MAGIC, readFrame, RecordFrame } from './record-codec';
 import { recoverLog, RecoveryReport } from './recovery';
 import { StreamIndex } from './stream-index';
@@ -43,7 +43,6 @@ interface PendingAppend {
 
 /** Appends larger than this are refused; recovery never drops more than this from the tail. */
 export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
-const READ_ALL_BATCH = 2048;
 
 /**
  * The embedded, durable event store: one append-only file. An append is acknowledged only after its bytes
@@ -133,12 +132,20 @@ export class FileLogEventStore implements EventStore {
   async *readAllBatches(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
     const end = this.durableEnd;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let next = await this.startAfter(options.after);
-    while (next < end && remaining > 0) {
-      const { events, resumeAt } = await this.readEvents(next, end, Math.min(remaining, READ_ALL_BATCH));
-      if (events.length > 0) yield events;
-      remaining -= events.length;
-      next = resumeAt;
+    if (remaining <= 0) return;
+    const chunks = frameChunks(this.file, await this.startAfter(options.after), end);
+    try {
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return assertReadable(next.value);
+        const { buffer, frames } = next.value;
+        const events = frames.slice(0, Math.min(frames.length, remaining)).map((frame) => decodeEvent(buffer, frame));
+        remaining -= events.length;
+        yield events;
+        if (remaining <= 0) return;
+      }
+    } finally {
+      await chunks.return({ offset: end, reason: 'stopped' });
     }
   }
 
@@ -320,10 +327,14 @@ export class FileLogEventStore implements EventStore {
       events.push(decodeEvent(buffer, frame));
       return events.length < maxCount;
     });
-    if (stop.reason === 'corrupt' || stop.reason === 'incomplete') {
-      throw new EventStoreUnavailableError(`Unreadable event log at position ${stop.offset}: ${stop.detail ?? stop.reason}`);
-    }
+    assertReadable(stop);
     return { events, resumeAt: stop.offset };
+  }
+}
+
+function assertReadable(stop: ScanStop): void {
+  if (stop.reason === 'corrupt' || stop.reason === 'incomplete') {
+    throw new EventStoreUnavailableError(`Unreadable event log at position ${stop.offset}: ${stop.detail ?? stop.reason}`);
   }
 }
 

@@ -13,7 +13,7 @@ describe('file log batch reads for replays', () => {
     dir = mkdtempSync(join(tmpdir(), 'imera-read-batches-'));
     store = await FileLogEventStore.open({ dir });
     for (let stream = 0; stream < 30; stream++) {
-      const events = Array.from({ length: 100 + stream }, (_, index) => newEvent(`Event${index}`));
+      const events = Array.from({ length: 100 + stream }, (_, index) => newEvent(`Event${index}`, { text: 'x'.repeat(600) }));
       await store.appendToStream(`scope-${stream}`, events, { expectedRevision: 'no-stream' });
     }
   });
@@ -28,7 +28,7 @@ describe('file log batch reads for replays', () => {
     return batches.flat();
   }
 
-  it('gives the events of readAll in the same order, in more than one batch for a large log', async () => {
+  it('gives the events of readAll in the same order, in more than one batch for a log larger than a read', async () => {
     const all = await collect(store.readAll());
     expect(all).toHaveLength(3_435);
     expect((await collect(store.readAllBatches())).length).toBeGreaterThan(1);
