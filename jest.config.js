@@ -34,10 +34,11 @@ module.exports = {
   projects: [
     project('unit', ['<rootDir>/{apps,libs,bench}/**/*.unit.spec.ts']),
     project('int', ['<rootDir>/{apps,libs,test,bench}/**/*.int.spec.ts'], {
-      testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/(libs|test)/(.*/)?kafka/'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/(apps|libs|test)/(.*/)?kafka/', '\\.kafka\\.int\\.spec\\.ts$'],
     }),
-    // Integration suites against a real Kafka broker: the global setup starts the local one when needed.
-    project('kafka', ['<rootDir>/{libs,test}/**/kafka/**/*.int.spec.ts'], {
+    // Suites against a real Kafka broker (in a kafka/ folder or named *.kafka.int.spec.ts): the global
+    // setup starts the local broker when needed.
+    project('kafka', ['<rootDir>/{apps,libs,test}/**/kafka/**/*.int.spec.ts', '<rootDir>/{apps,libs,test}/**/*.kafka.int.spec.ts'], {
       globalSetup: '<rootDir>/test/kafka/global-setup.ts',
       globalTeardown: '<rootDir>/test/kafka/global-teardown.ts',
     }),

@@ -11,3 +11,4 @@ export * from './projections/projection-runner';
 export * from './auth';
 export * from './http/request-context';
 export * from './http/http-context';
+export * from './messaging';

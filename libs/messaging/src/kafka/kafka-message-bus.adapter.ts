@@ -29,7 +29,9 @@ export class KafkaMessageBus implements MessageBus {
       brokers: [...options.brokers],
       connectionTimeout: 3_000,
       requestTimeout: 30_000,
-      retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 8 },
+      // Connection attempts: a few seconds' worth. Longer outages are ridden out by the producer's and the
+      // consumers' own retries and by connect() being retried by its caller.
+      retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 4 },
       logLevel: logLevel.WARN,
       logCreator: kafkajsLogCreator(this.logger),
     });
@@ -96,7 +98,9 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   private async establish(): Promise<void> {
-    const admin = this.kafka.admin();
+    // Few retries here: callers that must wait for the broker retry connect() with their own (abortable)
+    // back-off, so close() never leaves a long kafkajs retry running behind it.
+    const admin = this.kafka.admin({ retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 2 } });
     await admin.connect();
     try {
       await ensureTopics(admin, this.options.topics ?? topicSpecs(), this.logger);

@@ -1,0 +1,3 @@
+export * from './messaging.module';
+export * from './open-message-bus';
+export * from './nest-messaging-logger';
