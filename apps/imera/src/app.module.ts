@@ -1,7 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, systemClock } from '@imera/event-sourcing';
 import { Topics } from '@imera/messaging';
-import { AppConfig, AuthModule, EventStoreModule, HealthModule, MessagingModule, RecordedTopic, RecordingModule } from '@imera/platform';
+import {
+  AppConfig,
+  AuthModule,
+  createStructuredLogger,
+  EventStoreModule,
+  HealthModule,
+  MessagingModule,
+  ObservabilityModule,
+  ObservabilityOptions,
+  RecordedTopic,
+  RecordingModule,
+  SystemMetrics,
+} from '@imera/platform';
+import { AuditModule } from '../../audit/src/audit.module';
 import { IntakeModule } from '../../intake/src/intake.module';
 import { ResponseModule } from '../../response/src/response.module';
 
@@ -18,8 +31,9 @@ const RECORDED_TOPICS: readonly RecordedTopic[] = [
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: { clock?: Clock; observability?: ObservabilityOptions } = {}): DynamicModule {
     const clock = options.clock ?? systemClock;
+    const observability = options.observability ?? { metrics: new SystemMetrics(), logger: createStructuredLogger() };
     return {
       module: AppModule,
       imports: [
@@ -27,9 +41,11 @@ export class AppModule {
         EventStoreModule.forRoot(config, clock),
         MessagingModule.forRoot(config),
         AuthModule.forRoot(config, { clock }),
+        ObservabilityModule.forRoot(config, observability),
         RecordingModule.forTopics(RECORDED_TOPICS),
         IntakeModule,
         ResponseModule,
+        AuditModule,
       ],
     };
   }

@@ -3,23 +3,45 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Clock, systemClock } from '@imera/event-sourcing';
-import { AppConfig, DomainErrorFilter, strictValidationPipe } from '@imera/platform';
+import {
+  AppConfig,
+  createStructuredLogger,
+  DomainErrorFilter,
+  installHttpObservability,
+  installRequestLimits,
+  levelForNestLevels,
+  loadRequestLimits,
+  RequestLimits,
+  strictValidationPipe,
+  StructuredNestLogger,
+  SystemMetrics,
+  TOKEN_VERIFIER,
+} from '@imera/platform';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
   /** Virtual time for tests and exercises; real time otherwise. */
   readonly clock?: Clock;
+  /** Which levels to log (structured JSON lines); LOG_LEVEL or info when not given. */
   readonly logger?: false | Array<'error' | 'warn' | 'log'>;
+  /** Body size, JSON nesting and per-caller rate limits; from the environment by default. */
+  readonly limits?: RequestLimits;
 }
 
 /** Builds the all-in-one app; tests call this with their own configuration. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const clock = options.clock ?? systemClock;
+  const limits = options.limits ?? loadRequestLimits();
+  const logger = createStructuredLogger({ level: levelForNestLevels(options.logger) });
+  const metrics = new SystemMetrics();
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { clock }),
-    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: false }),
-    { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
+    AppModule.forRoot(config, { clock, observability: { metrics, logger } }),
+    new FastifyAdapter({ bodyLimit: limits.bodyLimitBytes, trustProxy: false }),
+    { logger: new StructuredNestLogger(logger), abortOnError: false },
   );
+  const fastify = app.getHttpAdapter().getInstance();
+  installHttpObservability(fastify, metrics, logger);
+  await installRequestLimits(fastify, limits, () => app.get(TOKEN_VERIFIER));
   app.useGlobalPipes(strictValidationPipe(clock));
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

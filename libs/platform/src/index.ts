@@ -12,3 +12,5 @@ export * from './auth';
 export * from './http/request-context';
 export * from './http/http-context';
 export * from './messaging';
+export * from './observability';
+export * from './limits';

@@ -1,0 +1,2 @@
+export * from './request-limits';
+export * from './rate-limit';
