@@ -3,7 +3,7 @@ import { DurableAppendInput, durableAppendFileLog, durableAppendSqlite } from '.
 import { SyntheticEvents } from '../generator/synthetic-events';
 import { fillFileLog, FillReport } from '../replay/fill-file-log';
 import { fillSqlite } from '../replay/fill-sqlite';
-import { parseOnly, replayFileLog, ReplayMeasurement, replaySqlite } from '../replay/replay-measurements';
+import { parseOnly, replayFileLog, ReplayMeasurement, replaySqlite, ReplayWork } from '../replay/replay-measurements';
 
 export interface FixtureSpec {
   readonly seed: number;
@@ -19,8 +19,8 @@ const TASKS = {
     return { ...report, bytes: statSync(path).size };
   },
   'parse-only': ({ dir }: { dir: string }): Promise<ReplayMeasurement> => parseOnly(dir),
-  'replay-file-log': ({ dir }: { dir: string }): Promise<ReplayMeasurement> => replayFileLog(dir),
-  'replay-sqlite': async ({ path }: { path: string }): Promise<ReplayMeasurement> => replaySqlite(path),
+  'replay-file-log': ({ dir, work }: { dir: string; work: ReplayWork }): Promise<ReplayMeasurement> => replayFileLog(dir, work),
+  'replay-sqlite': async ({ path, work }: { path: string; work: ReplayWork }): Promise<ReplayMeasurement> => replaySqlite(path, work),
   'durable-append-file-log': ({ dir, ...input }: DurableAppendInput & { dir: string }) => durableAppendFileLog(dir, input),
   'durable-append-sqlite': ({ dir, ...input }: DurableAppendInput & { dir: string }) => durableAppendSqlite(dir, input),
 };

@@ -34,7 +34,7 @@ export const ingestionSection = notYetMeasured(
     { name: 'notifications/s over HTTP, Kafka', unit: 'req/s' },
     { name: 'p99 latency, Kafka', unit: 'ms' },
   ],
-  'the HTTP intake is not yet wired into the all-in-one app',
+  'the HTTP intake is still being built; this section will drive it with a load generator at fixed concurrency',
 );
 
 export const liveLatencySection = notYetMeasured(
@@ -45,5 +45,5 @@ export const liveLatencySection = notYetMeasured(
     { name: '2xx to mode change on SSE, p99, embedded', unit: 'ms', atMost: 100 },
     { name: '2xx to mode change on SSE, p99, Kafka', unit: 'ms', atMost: 500 },
   ],
-  'the mode projection and the server-sent-events stream do not exist yet',
+  'the mode projection and the server-sent-events stream are still being built',
 );

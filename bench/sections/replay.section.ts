@@ -28,9 +28,12 @@ export const replaySection: BenchSection = {
     log('replay: parse-only limit');
     const parse = await runInChild('parse-only', { dir });
     log('replay: embedded file log through the projections and the policy');
-    const file = await runInChild('replay-file-log', { dir });
+    const file = await runInChild('replay-file-log', { dir, work: 'projections' });
     log('replay: SQLite through the projections and the policy');
-    const sqlite = await runInChild('replay-sqlite', { path: sqlitePath });
+    const sqlite = await runInChild('replay-sqlite', { path: sqlitePath, work: 'projections' });
+    log('replay: reading and decoding only, file log and SQLite');
+    const fileRead = await runInChild('replay-file-log', { dir, work: 'decode-only' });
+    const sqliteRead = await runInChild('replay-sqlite', { path: sqlitePath, work: 'decode-only' });
 
     if (file.result.events !== fixture.events || !isDeepStrictEqual(file.result.summary, sqlite.result.summary)) {
       throw new Error(`Replays disagree: file log ${JSON.stringify(file.result.summary)} vs SQLite ${JSON.stringify(sqlite.result.summary)}`);
@@ -46,6 +49,11 @@ export const replaySection: BenchSection = {
       { section: SECTION, name: 'peak RSS, file log replay', value: file.peakRssBytes / MB, unit: 'MB', target: { atMost: 512 } },
       { section: SECTION, name: 'peak RSS, SQLite replay', value: sqlite.peakRssBytes / MB, unit: 'MB' },
       { section: SECTION, name: 'peak RSS, parse-only', value: parse.peakRssBytes / MB, unit: 'MB' },
+      { section: SECTION, name: 'read + decode only, file log, events/s', value: rate(fileRead.result), unit: 'events/s', note: 'the stores without projections: what the store itself costs' },
+      { section: SECTION, name: 'read + decode only, SQLite, events/s', value: rate(sqliteRead.result), unit: 'events/s' },
+      { section: SECTION, name: 'read + decode only, file log vs SQLite', value: rate(fileRead.result) / rate(sqliteRead.result), unit: 'x' },
+      { section: SECTION, name: 'read + decode only, file log vs parse-only', value: rate(fileRead.result) / rate(parse.result), unit: '%' },
+      { section: SECTION, name: 'peak RSS, file log read + decode only', value: fileRead.peakRssBytes / MB, unit: 'MB' },
       { section: SECTION, name: 'file log open (recovery scan)', value: file.result.openSeconds ?? null, unit: 's', note: 'before the replay starts; not in events/s' },
     ];
     return {
@@ -57,6 +65,10 @@ export const replaySection: BenchSection = {
         parseOnly: { ...parse.result, peakRssBytes: parse.peakRssBytes },
         fileLog: { ...file.result, peakRssBytes: file.peakRssBytes },
         sqlite: { ...sqlite.result, peakRssBytes: sqlite.peakRssBytes },
+        decodeOnly: {
+          fileLog: { ...fileRead.result, peakRssBytes: fileRead.peakRssBytes },
+          sqlite: { ...sqliteRead.result, peakRssBytes: sqliteRead.peakRssBytes },
+        },
       },
     };
   },
