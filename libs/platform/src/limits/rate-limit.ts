@@ -1,4 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenVerifier } from '@imera/auth';
 import { bearerToken } from '../auth/bearer-token';
@@ -29,11 +30,16 @@ export async function installRequestLimits(fastify: FastifyInstance, limits: Req
     hook: 'onRequest',
     allowList: (request) => UNLIMITED.has(request.url.split('?')[0]),
     keyGenerator: (request) => callerKey(request, verifier()),
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'rate-limited',
-      message: `Too many requests from this caller: at most ${context.max} per ${context.after}; try again in ${Math.ceil(context.ttl / 1000)} s`,
-    }),
+    // Thrown by the plugin: as an HttpException, Nest answers it like any refusal instead of as a crash.
+    errorResponseBuilder: (_request, context) =>
+      new HttpException(
+        {
+          statusCode: HttpStatus.TOO_MANY_REQUESTS,
+          error: 'rate-limited',
+          message: `Too many requests from this caller: at most ${context.max} per ${context.after}; try again in ${Math.ceil(context.ttl / 1000)} s`,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      ) as unknown as object,
   });
 }
 
