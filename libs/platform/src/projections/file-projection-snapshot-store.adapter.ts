@@ -1,0 +1,77 @@
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assertProjectionName, ProjectionSnapshotStore, StoredProjectionSnapshot } from './projection-snapshot-store.port';
+
+/**
+ * Snapshots as JSON files, one per projection: `<dir>/<name>.json`. A save writes a temporary file, syncs
+ * it, renames it over the old one and syncs the directory, so after a crash the file is either the previous
+ * snapshot or the new one. An unreadable file is treated as absent: the projection rebuilds from the log.
+ */
+export class FileProjectionSnapshotStore implements ProjectionSnapshotStore {
+  constructor(private readonly dir: string) {}
+
+  async load(projection: string): Promise<StoredProjectionSnapshot | undefined> {
+    assertProjectionName(projection);
+    let text: string;
+    try {
+      text = await readFile(this.pathOf(projection), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const parsed = parseSnapshot(text);
+    return parsed?.projection === projection ? parsed : undefined;
+  }
+
+  async save(snapshot: StoredProjectionSnapshot): Promise<void> {
+    assertProjectionName(snapshot.projection);
+    const body = JSON.stringify(snapshot);
+    await mkdir(this.dir, { recursive: true });
+    const target = this.pathOf(snapshot.projection);
+    const temporary = `${target}.${process.pid}.tmp`;
+    const file = await open(temporary, 'w');
+    try {
+      await file.writeFile(body, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, target);
+    await syncDirectory(this.dir);
+  }
+
+  async remove(projection: string): Promise<void> {
+    assertProjectionName(projection);
+    await rm(this.pathOf(projection), { force: true });
+  }
+
+  private pathOf(projection: string): string {
+    return join(this.dir, `${projection}.json`);
+  }
+}
+
+function parseSnapshot(text: string): StoredProjectionSnapshot | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<StoredProjectionSnapshot>;
+    const wellFormed =
+      typeof value.projection === 'string' &&
+      typeof value.version === 'string' &&
+      Number.isInteger(value.position) &&
+      typeof value.lastEvent?.id === 'string' &&
+      typeof value.lastEvent.streamName === 'string' &&
+      Number.isInteger(value.lastEvent.streamRevision) &&
+      value.state !== undefined;
+    return wellFormed ? (value as StoredProjectionSnapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
