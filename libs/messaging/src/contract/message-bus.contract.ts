@@ -34,6 +34,7 @@ export function describeMessageBusContract(
 ): void {
   describe(`message bus contract: ${adapterName}`, () => {
     let bus: MessageBus;
+    let opened: MessageBus | undefined;
     let topic: string;
     const consumers: ConsumerHandle[] = [];
     const wait = (condition: () => boolean, what: string) => eventually(condition, what, options.waitMs);
@@ -46,11 +47,12 @@ export function describeMessageBusContract(
 
     beforeEach(async () => {
       topic = `contract.${randomUUID()}`;
-      bus = await createBus(topicSpecs([topic], 3));
+      bus = opened = await createBus(topicSpecs([topic], 3));
     });
     afterEach(async () => {
       await Promise.all(consumers.splice(0).map((consumer) => consumer.stop()));
-      await bus.close();
+      await opened?.close();
+      opened = undefined;
     });
 
     it('delivers a published message with its key, value, headers and place', async () => {
