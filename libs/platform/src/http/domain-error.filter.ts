@@ -13,6 +13,7 @@ const CONFLICT_CODES = new Set([
   ...INSTRUMENTS.flatMap((slug) => [`${slug}-exists`, `${slug}-changed-concurrently`]),
   ...['already-issued', 'already-proposed', 'already-opened', 'already-requested', 'already-decided', 'already-responded'],
   ...['host-consent-already-decided', 'already-dispatched', 'already-delivered', 'already-published', 'duplicate-offer'],
+  ...['scope-changed-concurrently', 'stock-report-exists', 'stock-report-changed-concurrently'],
 ]);
 const NOT_FOUND_CODES = new Set([
   'notification-not-found',
@@ -20,6 +21,7 @@ const NOT_FOUND_CODES = new Set([
   'not-found',
   ...INSTRUMENTS.map((slug) => `${slug}-not-found`),
   ...['request-not-found', 'request-not-issued', 'round-not-found', 'procurement-not-found', 'order-not-found'],
+  'scope-not-found',
 ]);
 const FORBIDDEN_CODES = new Set([
   'not-filing-member-state',

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadPolicyConfiguration, ModeRules, modeRulesOf, PolicyConfiguration, policyRef } from '@imera/domain/imera-modes';
+import { CrisisScope, defaultCrisisScopes } from '@imera/reference-data';
+
+/** The shipped escalation policy; the build copies `config/` next to the compiled code, so this holds in both. */
+export const DEFAULT_POLICY_FILE = join(__dirname, '..', '..', '..', 'config', 'policy', 'default-policy.v1.json');
+
+/** Everything the crisis monitor reads from its environment, checked at start. */
+export interface CrisisMonitorSettings {
+  readonly policy: PolicyConfiguration;
+  /** Where the policy came from and what the environment changed in it, for the logs. */
+  readonly policySource: string;
+  readonly modeRules: ModeRules;
+  readonly scopes: readonly CrisisScope[];
+  /** Save the projection state after this many events. Default, not law: 5,000. */
+  readonly snapshotEveryEvents: number;
+  /** Or after this long with unsaved changes. Default, not law: 10 s. */
+  readonly snapshotEveryMs: number;
+  /** How many recent live changes are kept for clients that reconnect with Last-Event-ID. Default: 10,000. */
+  readonly liveChangesKept: number;
+}
+
+/**
+ * POLICY_FILE names another policy file; AUTO_COUNCIL_DECISION=on|off and AUTO_COUNCIL_DECISION_DELAY_HOURS
+ * override the file's `autoDecision` for demonstrations and exercises. The result is checked like the file.
+ */
+export function loadCrisisMonitorSettings(env: NodeJS.ProcessEnv = process.env): CrisisMonitorSettings {
+  const file = env.POLICY_FILE?.trim() ? resolve(env.POLICY_FILE.trim()) : DEFAULT_POLICY_FILE;
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { autoDecision?: Record<string, unknown> };
+  const overrides = autoDecisionOverrides(env);
+  const policy = loadPolicyConfiguration({ ...raw, autoDecision: { ...raw.autoDecision, ...overrides } });
+  const changed = Object.keys(overrides).map((key) => `autoDecision.${key}=${String(overrides[key])}`);
+  return {
+    policy,
+    policySource: `${policyRef(policy)} from ${file}${changed.length > 0 ? ` (environment: ${changed.join(', ')})` : ''}`,
+    modeRules: modeRulesOf(policy),
+    scopes: defaultCrisisScopes(),
+    snapshotEveryEvents: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_EVENTS', 5_000),
+    snapshotEveryMs: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_MS', 10_000),
+    liveChangesKept: positiveInteger(env, 'LIVE_CHANGES_KEPT', 10_000),
+  };
+}
+
+function autoDecisionOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  const enabled = env.AUTO_COUNCIL_DECISION?.trim();
+  if (enabled) {
+    if (enabled !== 'on' && enabled !== 'off') throw new Error(`AUTO_COUNCIL_DECISION must be on or off, got "${enabled}"`);
+    overrides.enabled = enabled === 'on';
+  }
+  const delay = env.AUTO_COUNCIL_DECISION_DELAY_HOURS?.trim();
+  if (delay) {
+    const hours = Number(delay);
+    if (!Number.isFinite(hours) || hours < 0) throw new Error(`AUTO_COUNCIL_DECISION_DELAY_HOURS must be a number >= 0, got "${delay}"`);
+    overrides.delayHours = hours;
+  }
+  return overrides;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number >= 1, got "${value}"`);
+  return parsed;
+}

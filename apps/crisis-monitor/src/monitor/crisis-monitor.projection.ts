@@ -1,0 +1,70 @@
+import { RecordedEvent } from '@imera/event-sourcing';
+import { policyRef } from '@imera/domain/imera-modes';
+import { CheckpointedProjection } from '@imera/platform';
+import { DEFAULT_CRISIS_SCOPES, datasetRef, supplyBaseline } from '@imera/reference-data';
+import { CrisisMonitorState, initialCrisisMonitorState, MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
+import { CrisisMonitorEvolver, crisisMonitorEvolver } from './evolve-crisis-monitor';
+import { MonitorChange } from './monitor-change';
+
+export const CRISIS_MONITOR_PROJECTION = 'crisis-monitor';
+const STATE_SHAPE = 1;
+
+/**
+ * Supply indicators, scope modes, the escalation policy's memory and each scope's timeline, in one
+ * projection so they always stand at the same position. Its version names everything besides the events
+ * that the state depends on (policy, baseline, scopes): a change of any of them rebuilds it from zero.
+ */
+export class CrisisMonitorProjection implements CheckpointedProjection<CrisisMonitorState> {
+  readonly name = CRISIS_MONITOR_PROJECTION;
+  readonly version: string;
+  private current: CrisisMonitorState;
+  private restoredAt: number | null = null;
+  private readonly evolve: CrisisMonitorEvolver;
+  private readonly listeners = new Set<(changes: readonly MonitorChange[]) => void>();
+
+  constructor(private readonly rules: MonitorRules) {
+    this.version = [`${CRISIS_MONITOR_PROJECTION}@${STATE_SHAPE}`, policyRef(rules.policy), supplyBaseline().ref, datasetRef(DEFAULT_CRISIS_SCOPES)].join(' ');
+    this.current = initialCrisisMonitorState(rules);
+    this.evolve = crisisMonitorEvolver(rules);
+  }
+
+  apply(event: RecordedEvent): void {
+    const { state, changes } = this.evolve(this.current, event);
+    this.current = state;
+    if (changes.length === 0) return;
+    for (const listener of this.listeners) listener(changes);
+  }
+
+  snapshot(): CrisisMonitorState {
+    return this.current;
+  }
+
+  restore(state: CrisisMonitorState): void {
+    if (state.schemaVersion !== STATE_SHAPE) throw new Error(`Cannot restore crisis-monitor state of shape ${String(state.schemaVersion)}`);
+    this.current = state;
+    this.restoredAt = state.checkpoint;
+  }
+
+  /** The position of the snapshot this projection was restored from, if any. */
+  get restoredFrom(): number | null {
+    return this.restoredAt;
+  }
+
+  get state(): CrisisMonitorState {
+    return this.current;
+  }
+
+  get position(): number | null {
+    return this.current.checkpoint;
+  }
+
+  scope(scopeId: string): ScopeMonitorRecord | undefined {
+    return this.current.scopes[scopeId];
+  }
+
+  /** Called with the live changes of each applied event that has any. */
+  onChanges(listener: (changes: readonly MonitorChange[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

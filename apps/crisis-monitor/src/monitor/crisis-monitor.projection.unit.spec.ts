@@ -1,0 +1,105 @@
+import { RecordedEvent } from '@imera/event-sourcing';
+import { loadPolicyConfiguration } from '@imera/domain/imera-modes';
+import { ANNOUNCEMENT_18_2025, IntakeLog, magnetMaker } from '@imera/domain/supply-indicators/testing/intake-log';
+import { rebuildProjection, serialiseProjection } from '@imera/platform';
+import { InMemoryEventStore } from '@imera/event-store';
+import { defaultCrisisScopes } from '@imera/reference-data';
+import policyFile from '../../../../config/policy/default-policy.v1.json';
+import { CrisisMonitorProjection } from './crisis-monitor.projection';
+import { MonitorChange } from './monitor-change';
+
+const rules = { policy: loadPolicyConfiguration(policyFile), scopes: defaultCrisisScopes() };
+const grounds = { rationale: 'test', indicatorsAsOf: '2025-04-04T10:00:00Z', indicators: [], evidence: [] };
+
+/** April 2025: the rare-earth controls, a proposal, a wave of notifications, an instrument, a resolution. */
+function april2025(): IntakeLog {
+  const log = new IntakeLog();
+  log.recordMeasure(ANNOUNCEMENT_18_2025, '2025-04-04T10:00:00Z');
+  log.append('scope-rare-earth-magnets', { type: 'VigilanceModeProposed', data: { scopeId: 'rare-earth-magnets', proposalId: 'p1', proposedAt: '2025-04-04T10:00:00Z', grounds } }, '2025-04-04T10:00:01Z');
+  const states = ['DE', 'FR', 'IT', 'ES', 'NL', 'EE'];
+  states.forEach((memberState, i) =>
+    log.file(`n-${i}`, memberState, magnetMaker(`${memberState}-op`, memberState, 'plant'), 'dysprosium', { capacityShareAffected: 0.6, tonnesPerYearAffected: 10, expectedDurationDays: 60 }, `2025-04-1${i}T08:00:00Z`),
+  );
+  log.append('prr-1', { type: 'PriorityRatedRequestProposed', data: { scopeId: 'rare-earth-magnets', prrId: '1' } }, '2025-04-20T08:00:00Z');
+  for (const [i, memberState] of states.entries()) {
+    log.notification({ type: 'OperatorNotificationResolved', data: { notificationId: `n-${i}`, memberState, material: 'dysprosium', description: 'licences granted', resolvedAt: '2025-05-20T00:00:00Z' } }, '2025-05-20T08:00:00Z');
+  }
+  return log;
+}
+
+function fold(events: readonly RecordedEvent[], projection = new CrisisMonitorProjection(rules)): { projection: CrisisMonitorProjection; changes: MonitorChange[] } {
+  const changes: MonitorChange[] = [];
+  projection.onChanges((batch) => changes.push(...batch));
+  for (const event of events) projection.apply(event);
+  return { projection, changes };
+}
+
+describe('crisis monitor projection', () => {
+  it('tells live clients when the controls move a scope, naming the reached level and the event behind it', () => {
+    const log = april2025();
+    const { changes } = fold(log.events.slice(0, 2));
+    const moved = changes.filter((change) => change.kind === 'indicators-changed' && change.scopeId === 'rare-earth-magnets');
+    // The recorded measure is not in force yet: the first values are all zero; its entry into force moves them.
+    expect(moved.map((change) => change.position)).toEqual([log.events[0].globalPosition, log.events[1].globalPosition]);
+    expect(moved[0]).toMatchObject({ reached: 'normal', values: { worstShareOfSupplyUnderControls: 0 } });
+    expect(moved[1]).toMatchObject({ position: log.events[1].globalPosition, reached: 'vigilance', holding: 'vigilance', values: { worstShareOfSupplyUnderControls: 0.5, activeControls: 1 } });
+    expect(changes.filter((change) => change.kind === 'export-control').map((change) => change.eventType)).toEqual(['ExportControlRecorded', 'ExportControlEnteredIntoForce']);
+  });
+
+  it('reports notifications without operator details, folds the scope stream and lists every event naming the scope', () => {
+    const { projection, changes } = fold(april2025().events);
+    const filed = changes.find((change) => change.kind === 'notification' && change.status === 'filed')!;
+    expect(filed).toMatchObject({ notificationId: 'n-0', memberState: 'DE', material: 'dysprosium', severity: 'critical', confidential: false, scopeIds: ['rare-earth-magnets'] });
+    expect(JSON.stringify(changes)).not.toMatch(/Magnet maker|plant|DE-op/);
+
+    const record = projection.scope('rare-earth-magnets')!;
+    expect(record.modes.proposal).toMatchObject({ proposalId: 'p1', kind: 'activation', mode: 'vigilance' });
+    expect(record.timeline.map((entry) => entry.type)).toEqual(['VigilanceModeProposed', 'PriorityRatedRequestProposed']);
+    expect(changes.filter((change) => change.kind === 'proposal' || change.kind === 'instrument').map((change) => change.kind)).toEqual(['proposal', 'instrument']);
+  });
+
+  it('remembers since when the indicators have stayed recovered: from the recording of the event that made them recover', () => {
+    const log = april2025();
+    const wave = fold(log.events.slice(0, 9)).projection.scope('rare-earth-magnets')!;
+    expect(wave).toMatchObject({ reached: 'emergency', holding: 'emergency', memory: { recoveredSince: { vigilance: null, emergency: null } } });
+    const after = fold(log.events).projection.scope('rare-earth-magnets')!;
+    // The controls still hold vigilance; emergency recovered once enough notifications were resolved.
+    expect(after.holding).toBe('vigilance');
+    expect(after.memory.recoveredSince).toEqual({ vigilance: null, emergency: '2025-05-20T08:00:00Z' });
+  });
+
+  it('resumed from a snapshot (as JSON) in the middle, it ends in the state of one fold from zero, byte for byte', () => {
+    const { events } = april2025();
+    const whole = fold(events).projection;
+    for (const cut of [1, 5, 9, events.length - 1]) {
+      const first = fold(events.slice(0, cut)).projection;
+      const resumed = new CrisisMonitorProjection(rules);
+      resumed.restore(JSON.parse(JSON.stringify(first.snapshot())));
+      fold(events.slice(cut), resumed);
+      expect(serialiseProjection(resumed)).toBe(serialiseProjection(whole));
+    }
+  });
+
+  it('ignores an event delivered again at or before its checkpoint', () => {
+    const { events } = april2025();
+    const { projection, changes } = fold(events);
+    const before = serialiseProjection(projection);
+    const count = changes.length;
+    projection.apply(events[3]);
+    expect(serialiseProjection(projection)).toBe(before);
+    expect(changes).toHaveLength(count);
+  });
+
+  it('rebuilds from an event store to the state of the live fold', async () => {
+    const store = new InMemoryEventStore();
+    for (const event of april2025().events) {
+      await store.appendToStream(event.streamName, [{ id: event.id, type: event.type, schemaVersion: 1, data: event.data, metadata: event.metadata }], { expectedRevision: 'any' });
+    }
+    const live = new CrisisMonitorProjection(rules);
+    for await (const event of store.readAll()) live.apply(event);
+    const rebuilt = new CrisisMonitorProjection(rules);
+    await rebuildProjection(store, rebuilt);
+    expect(serialiseProjection(rebuilt)).toBe(serialiseProjection(live));
+    expect(live.version).toBe('crisis-monitor@1 default-policy@1 eu-supply-baseline@1 default-crisis-scopes@1');
+  });
+});

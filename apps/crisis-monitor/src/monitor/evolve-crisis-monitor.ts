@@ -1,0 +1,82 @@
+import { RecordedEvent } from '@imera/event-sourcing';
+import { OperatorNotificationFiled } from '@imera/domain/operator-notifications';
+import { evolveSupplyIndicators } from '@imera/domain/supply-indicators';
+import { CrisisScope, scopeCoversMaterial } from '@imera/reference-data';
+import { CrisisMonitorState, MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
+import { intakeChange, isNotificationEvent, materialsTouched, reassessScope } from './intake-events';
+import { MonitorChange } from './monitor-change';
+import { applyScopeEvent, scopeIdOf } from './scope-events';
+
+export interface MonitorStep {
+  readonly state: CrisisMonitorState;
+  /** What a live client should hear about this event, in order. */
+  readonly changes: readonly MonitorChange[];
+}
+
+export type CrisisMonitorEvolver = (state: CrisisMonitorState, event: RecordedEvent) => MonitorStep;
+
+/**
+ * Folds one recorded event (in global order) into the crisis monitor's state. Pure: the same events from
+ * the same state give the same state and changes, so a rebuild from zero equals the live projection.
+ */
+export function crisisMonitorEvolver(rules: MonitorRules): CrisisMonitorEvolver {
+  const covering = scopesCoveringMaterial(rules.scopes);
+  return (state, event) => {
+    if (state.checkpoint !== null && event.globalPosition <= state.checkpoint) return { state, changes: [] };
+    const changes: MonitorChange[] = [];
+    let next: CrisisMonitorState = { ...state, checkpoint: event.globalPosition };
+
+    const scopeId = scopeIdOf(event);
+    const named = scopeId === undefined ? undefined : next.scopes[scopeId];
+    if (scopeId !== undefined && named) {
+      const applied = applyScopeEvent(named, scopeId, event);
+      next = withScope(next, scopeId, applied.record);
+      changes.push(applied.change);
+    }
+
+    const supply = evolveSupplyIndicators(state.supply, event);
+    if (supply.measures === state.supply.measures && supply.openNotifications === state.supply.openNotifications && supply.stocks === state.supply.stocks) {
+      return { state: { ...next, supply }, changes };
+    }
+    next = { ...next, supply, notifications: rememberFiler(next.notifications, event) };
+    const codes = materialsTouched(event, state.supply, supply);
+    const touched = rules.scopes.filter((scope) => codes.some((code) => covering(code).has(scope.id)));
+    const visibility = notificationVisibility(next, event);
+    const intake = intakeChange(event, visibility?.confidential ?? false, touched.map((scope) => scope.id), rules);
+    if (intake) changes.push(intake);
+    for (const scope of touched) {
+      const assessed = reassessScope(next.scopes[scope.id], scope, supply, event, rules);
+      next = withScope(next, scope.id, assessed.record);
+      if (assessed.change) changes.push(assessed.change);
+    }
+    return { state: next, changes };
+  };
+}
+
+function withScope(state: CrisisMonitorState, scopeId: string, record: ScopeMonitorRecord): CrisisMonitorState {
+  return { ...state, scopes: { ...state.scopes, [scopeId]: record } };
+}
+
+function rememberFiler(notifications: CrisisMonitorState['notifications'], event: RecordedEvent): CrisisMonitorState['notifications'] {
+  if (event.type !== 'OperatorNotificationFiled') return notifications;
+  const { notificationId, memberState, confidential } = (event as unknown as OperatorNotificationFiled).data;
+  return { ...notifications, [notificationId]: { memberState, confidential } };
+}
+
+function notificationVisibility(state: CrisisMonitorState, event: RecordedEvent) {
+  if (!isNotificationEvent(event)) return undefined;
+  return state.notifications[String((event.data as { notificationId?: unknown }).notificationId)];
+}
+
+/** Which configured scopes a filed material code falls in, cached per code (the reference data is fixed). */
+function scopesCoveringMaterial(scopes: readonly CrisisScope[]): (code: string) => ReadonlySet<string> {
+  const cache = new Map<string, ReadonlySet<string>>();
+  return (code) => {
+    let ids = cache.get(code);
+    if (!ids) {
+      ids = new Set(scopes.filter((scope) => scopeCoversMaterial(scope, code)).map((scope) => scope.id));
+      cache.set(code, ids);
+    }
+    return ids;
+  };
+}
