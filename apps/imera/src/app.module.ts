@@ -15,6 +15,7 @@ import {
   SystemMetrics,
 } from '@imera/platform';
 import { AuditModule } from '../../audit/src/audit.module';
+import { CrisisMonitorModule } from '../../crisis-monitor/src/crisis-monitor.module';
 import { IntakeModule } from '../../intake/src/intake.module';
 import { ResponseModule } from '../../response/src/response.module';
 
@@ -23,6 +24,8 @@ const RECORDED_TOPICS: readonly RecordedTopic[] = [
   { topic: Topics.operatorNotifications, streamCategories: ['notification'] },
   { topic: Topics.exportControls, streamCategories: ['exportControl'] },
   { topic: Topics.responseInstruments, streamCategories: ['infoRequest', 'prr', 'stockDistribution', 'jointProcurement'] },
+  { topic: Topics.scopeModes, streamCategories: ['scope'] },
+  { topic: Topics.strategicStocks, streamCategories: ['strategicStock'] },
 ];
 
 /**
@@ -45,6 +48,7 @@ export class AppModule {
         RecordingModule.forTopics(RECORDED_TOPICS),
         IntakeModule,
         ResponseModule,
+        CrisisMonitorModule,
         AuditModule,
       ],
     };

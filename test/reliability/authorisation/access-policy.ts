@@ -84,6 +84,16 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/v1/joint-procurements': [CC, AN, MS],
   'GET /api/v1/joint-procurements/:procurementId': [CC, AN, MS],
 
+  // Crisis scopes: aggregates for Member States, the Commission and the Council secretariat; acts by the Council secretariat.
+  'GET /api/v1/scopes': [MS, AN, CC, CS],
+  'GET /api/v1/scopes/:scopeId': [MS, AN, CC, CS],
+  'POST /api/v1/scopes/:scopeId/council-acts': [CS],
+  'GET /api/v1/stream': [MS, AN, CC, CS],
+
+  // National strategic stocks (CRMA Art 22): reported by each Member State for itself, read by it and the Commission.
+  'POST /api/v1/stock-reports': [MS],
+  'GET /api/v1/stock-reports': [MS, AN, CC],
+
   // Dashboard read models.
   'GET /api/v1/scopes/:scopeId/open-instruments': [CC, AN],
 };
