@@ -140,7 +140,7 @@ describe('authorisation matrix', () => {
     });
 
     it('the Commission decides on information requests; only an addressed operator answers, for itself', async () => {
-      await recordScopeModes(harness.store, 'rare-earth-magnets', activation('rare-earth-magnets', 'emergency', ['sintered NdFeB magnets', 'dysprosium oxide'], '2026-06-01T07:00:00.000Z', '2026-11-30T07:00:00.000Z'));
+      await recordScopeModes(harness.store, 'rare-earth-magnets', activation('rare-earth-magnets', 'emergency', ['sintered NdFeB magnets', 'dysprosium oxide'], '2026-06-01T08:00:00.000Z', '2026-11-30T07:00:00.000Z'));
       await cell('POST', '/api/v1/information-requests', [[DE, 403], [HANAU, 403], [councilSecretariat, 403], [crisisCell, 201]], example('issue-information-request'));
       const answers = `/api/v1/information-requests/${ir.requestId}/answers`;
       const answer = example<Record<string, unknown>>('answer-information-request');
