@@ -16,6 +16,7 @@ import {
 } from '@imera/platform';
 import { AuditModule } from '../../audit/src/audit.module';
 import { CrisisMonitorModule } from '../../crisis-monitor/src/crisis-monitor.module';
+import { DashboardModule } from '../../dashboard/src/dashboard.module';
 import { IntakeModule } from '../../intake/src/intake.module';
 import { ResponseModule } from '../../response/src/response.module';
 
@@ -50,6 +51,7 @@ export class AppModule {
         ResponseModule,
         CrisisMonitorModule,
         AuditModule,
+        DashboardModule,
       ],
     };
   }

@@ -1,0 +1,79 @@
+// @ts-check
+
+/**
+ * @typedef {{ kind: 'live' } | { kind: 'exercise', exerciseId: string }} Namespace
+ * @typedef {{ ok: true, status: number, body: any } | { ok: false, status: number, message: string }} ApiReply
+ */
+
+export const LIVE = /** @type {Namespace} */ ({ kind: 'live' });
+
+/**
+ * Where a namespace's data lives. Live data is under /api/v1; an exercise's under
+ * /api/v1/exercises/<id>, so a server without that exercise answers 404 and the page can never show live
+ * data under an exercise banner (or the reverse).
+ * @param {Namespace} namespace
+ */
+export function apiBase(namespace) {
+  return namespace.kind === 'live' ? '/api/v1' : `/api/v1/exercises/${encodeURIComponent(namespace.exerciseId)}`;
+}
+
+/** Exercise ids as the tokens carry them: letters, digits, dot, dash, underscore. @param {string} text */
+export function isExerciseId(text) {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text);
+}
+
+/**
+ * Calls the API with the signed-in token. Paths starting with "/api/" are taken as they are (evidence
+ * links); others are relative to the namespace.
+ * @param {{ token: string, namespace: Namespace, onRefused?: (status: number) => void }} session
+ */
+export function createApi(session) {
+  const base = apiBase(session.namespace);
+  /** @param {string} path @returns {Promise<ApiReply>} */
+  const get = async (path) => {
+    const url = path.startsWith('/api/') ? path : `${base}${path}`;
+    let response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' }, cache: 'no-store' });
+    } catch {
+      return { ok: false, status: 0, message: 'The server cannot be reached' };
+    }
+    const text = await response.text().catch(() => '');
+    /** @type {any} */
+    let body;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (response.status === 401) session.onRefused?.(401);
+    if (response.ok) return { ok: true, status: response.status, body };
+    return { ok: false, status: response.status, message: messageOf(body) ?? `HTTP ${response.status}` };
+  };
+  return {
+    namespace: session.namespace,
+    streamUrl: `${base}/stream`,
+    get,
+    session: () => get('/api/v1/dashboard/session'),
+    scopes: () => get('/scopes'),
+    /** @param {string} scopeId */
+    scope: (scopeId) => get(`/scopes/${encodeURIComponent(scopeId)}`),
+    /** @param {string} scopeId */
+    trends: (scopeId) => get(session.namespace.kind === 'live' ? `/api/v1/dashboard/scopes/${encodeURIComponent(scopeId)}/trends` : `/dashboard/scopes/${encodeURIComponent(scopeId)}/trends`),
+    /** @param {string} scopeId */
+    openInstruments: (scopeId) => get(`/scopes/${encodeURIComponent(scopeId)}/open-instruments`),
+    /** @param {string} collection @param {string} scopeId */
+    instrumentsOf: (collection, scopeId) => get(`/${collection}?scopeId=${encodeURIComponent(scopeId)}`),
+    notifications: () => get('/notifications'),
+    exportControls: () => get('/export-controls'),
+  };
+}
+
+/** @typedef {ReturnType<typeof createApi>} Api */
+
+/** @param {any} body */
+function messageOf(body) {
+  if (!body || typeof body !== 'object') return undefined;
+  const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+  return typeof message === 'string' ? message : undefined;
+}
