@@ -5,7 +5,7 @@ import { LiveClient, LiveStream } from './live-stream';
 import { parseLastEventId } from './server-sent-events';
 
 const analyst: Principal = { role: 'commission-analyst', subject: 'analyst-1' };
-const france: Principal = { role: 'member-state-authority', memberState: 'FR', subject: 'authority-fr' };
+const france = { role: 'member-state-authority', memberState: 'FR', subject: 'authority-fr' } as Principal;
 
 const instrument = (position: number, scopeId = 'rare-earth-magnets'): MonitorChange => ({
   kind: 'instrument', position, eventId: `e${position}`, eventType: 'PriorityRatedRequestIssued', at: '2025-04-10T00:00:00Z', scopeId, streamName: `prr-${position}`,

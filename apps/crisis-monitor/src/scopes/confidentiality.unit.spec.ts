@@ -1,7 +1,7 @@
 import { Principal } from '@imera/auth';
 import { redactFor } from './confidentiality';
 
-const france: Principal = { role: 'member-state-authority', memberState: 'FR', subject: 'authority-fr' };
+const france = { role: 'member-state-authority', memberState: 'FR', subject: 'authority-fr' } as Principal;
 const analyst: Principal = { role: 'commission-analyst', subject: 'analyst-1' };
 const filings: Record<string, { memberState: string; confidential: boolean }> = {
   de: { memberState: 'DE', confidential: true },
