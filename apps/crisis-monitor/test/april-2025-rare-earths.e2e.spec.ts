@@ -1,5 +1,5 @@
 import { collect } from '@imera/event-sourcing';
-import { IntakeHarness } from '../../intake/test/intake-harness';
+import { example, IntakeHarness } from '../../intake/test/intake-harness';
 import { analyst, councilSecretariat, memberState } from '../../../test/support/tokens';
 import { MonitorSteps } from './support/monitor-steps';
 
@@ -123,13 +123,7 @@ describe('April 2025 rare-earth controls: the magnets scope through the IMERA mo
     expect(proposed.transitions.at(-1).grounds.rationale).toMatch(/stayed past their emergency exit values since 2025-05-20/);
 
     steps.at('2025-06-05T09:00:00Z');
-    const act = await steps.councilAct({
-      decision: 'deactivation',
-      mode: 'emergency',
-      proposalId: proposed.openProposal.proposalId,
-      reference: 'Council Implementing Decision (EU) 2025/1102 (exercise)',
-      adoptedOn: '2025-06-05',
-    });
+    const act = await steps.councilAct({ ...example('council-act-deactivation'), proposalId: proposed.openProposal.proposalId });
     expect(act.status).toBe(201);
     expect(await steps.scope()).toMatchObject({ status: 'vigilance-active', mode: 'vigilance', emergency: null });
   });

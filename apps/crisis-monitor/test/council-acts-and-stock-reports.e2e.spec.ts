@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { collect } from '@imera/event-sourcing';
-import { IntakeHarness } from '../../intake/test/intake-harness';
+import { example, IntakeHarness } from '../../intake/test/intake-harness';
 import { analyst, councilSecretariat, crisisCell, memberState } from '../../../test/support/tokens';
 import { MonitorSteps, SCOPE } from './support/monitor-steps';
 
@@ -21,16 +21,7 @@ describe('Council acts and national stock reports over HTTP', () => {
   afterAll(() => harness?.stop());
 
   const scopeEvents = async () => (await collect(harness.store.readStream(`scope-${SCOPE}`))).length;
-  const activation = (overrides: Record<string, unknown> = {}) => ({
-    decision: 'activation',
-    mode: 'vigilance',
-    proposalId,
-    reference: 'Council Implementing Decision (EU) 2025/801 (exercise)',
-    adoptedOn: '2025-04-08',
-    period: { from: '2025-04-08T00:00:00Z', until: '2025-10-08T00:00:00Z' },
-    goodsOfCriticalImportance: ['sintered NdFeB permanent magnets'],
-    ...overrides,
-  });
+  const activation = (overrides: Record<string, unknown> = {}) => ({ ...example('council-act-activation'), proposalId, ...overrides });
 
   describe('Council acts', () => {
     it('are recorded by the Council secretariat only', async () => {
@@ -108,16 +99,7 @@ describe('Council acts and national stock reports over HTTP', () => {
   });
 
   describe('national strategic stock reports (CRMA Art 22)', () => {
-    const report = (overrides: Record<string, unknown> = {}) => ({
-      reportId: randomUUID(),
-      memberState: 'FR',
-      material: 'gallium',
-      tonnesHeld: 4.5,
-      shareOfNationalConsumption: 0.4,
-      form: 'metal',
-      reportedAt: '2025-03-31',
-      ...overrides,
-    });
+    const report = (overrides: Record<string, unknown> = {}) => ({ ...example('report-strategic-stock'), reportId: randomUUID(), ...overrides });
 
     it('are filed by a Member State for itself only; a repeat is safe and a reused id is a conflict', async () => {
       const body = report();
