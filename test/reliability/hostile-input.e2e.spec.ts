@@ -36,6 +36,8 @@ const RECORDED_TOPICS: readonly RecordedTopicCase[] = [
   { topic: Topics.operatorNotifications, category: 'notification' },
   { topic: Topics.exportControls, category: 'exportControl' },
   { topic: Topics.responseInstruments, category: 'infoRequest' },
+  { topic: Topics.scopeModes, category: 'scope' },
+  { topic: Topics.strategicStocks, category: 'strategicStock' },
 ];
 
 /** A caller the route admits, so the corpus reaches validation rather than stopping at the role check. */

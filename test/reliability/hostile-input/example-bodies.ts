@@ -33,6 +33,7 @@ const EXAMPLE_OF: Readonly<Record<string, string>> = {
   'POST /api/v1/joint-procurements/:procurementId/offers': 'record-supplier-offer',
   'POST /api/v1/joint-procurements/:procurementId/matching': 'commission-step',
   'POST /api/v1/joint-procurements/:procurementId/publication': 'commission-step',
+  'POST /api/v1/scopes/:scopeId/council-acts': 'council-act-activation',
 };
 
 /** The example for a write endpoint, or an empty object when it has none (then only the generic corpus runs). */
