@@ -8,8 +8,8 @@ import { Sparkline } from './sparkline.js';
 import { EvidenceRef, Timeline } from './timeline.js';
 
 /**
- * One scope in full: its mode and period, why (assessment and open proposal), the key indicators with their
- * trend, the materials behind them, what is being done, and the timeline.
+ * One scope in full: its mode and period, why (assessment and open proposal), what is being done, the key
+ * indicators with their trend, the materials behind them, and the timeline.
  * @param {{ summary: any, detail: any, trends: any, instruments: any, now: number, session: any }} props
  */
 export function ScopeDetail({ summary, detail, trends, instruments, now, session }) {
@@ -23,13 +23,13 @@ export function ScopeDetail({ summary, detail, trends, instruments, now, session
       </header>
       <${ModePanel} scope=${current} now=${now} />
       ${detail?.availability === 'unavailable' && html`<p class="notice">Details unavailable: ${detail.message}</p>`}
-      <section aria-labelledby="indicators-title">
-        <h3 id="indicators-title">Key indicators <span class="muted">as of ${formatDateTime(current.indicators?.asOf)}</span></h3>
-        <${IndicatorTable} scope=${current} trends=${trends?.availability === 'ready' ? trends.value : undefined} now=${now} />
-      </section>
       <section aria-labelledby="instruments-title">
         <h3 id="instruments-title">What is being done</h3>
         <${Instruments} loaded=${instruments} now=${now} />
+      </section>
+      <section aria-labelledby="indicators-title">
+        <h3 id="indicators-title">Key indicators <span class="muted">as of ${formatDateTime(current.indicators?.asOf)}</span></h3>
+        <${IndicatorTable} scope=${current} trends=${trends?.availability === 'ready' ? trends.value : undefined} now=${now} />
       </section>
       ${scope && html`
         <section aria-labelledby="materials-title">
