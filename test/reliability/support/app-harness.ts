@@ -93,7 +93,9 @@ export class AppHarness {
   }
 
   private async untilHealthy(): Promise<void> {
-    for (let attempt = 0; attempt < 600; attempt++) {
+    // A Kafka consumer group takes seconds to join; the in-process bus is ready at once.
+    const attempts = this.options.kafkaBrokers ? 4_800 : 600;
+    for (let attempt = 0; attempt < attempts; attempt++) {
       if ((await fetch(`${this.baseUrl}/health`)).status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
