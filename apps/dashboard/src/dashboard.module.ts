@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@imera/event-sourcing';
-import { EVENT_STORE, ProjectionRunner, Readiness } from '@imera/platform';
+import { APP_CONFIG, AppConfig, EVENT_STORE, FileProjectionSnapshotStore, ProjectionRunner, Readiness } from '@imera/platform';
 import { DashboardSettings, loadDashboardSettings } from './dashboard.config';
 import { DashboardAssets } from './page/dashboard-assets';
 import { DashboardPageController } from './page/dashboard-page.controller';
@@ -25,12 +26,15 @@ const logger = new Logger('dashboard');
     { provide: IndicatorTrends, inject: [DASHBOARD_SETTINGS], useFactory: (settings: DashboardSettings) => new IndicatorTrends(settings.trends) },
     {
       provide: TRENDS_RUNNER,
-      inject: [IndicatorTrends, EVENT_STORE, Readiness],
-      useFactory: (trends: IndicatorTrends, store: EventStore, readiness: Readiness) =>
+      inject: [IndicatorTrends, EVENT_STORE, Readiness, APP_CONFIG],
+      useFactory: (trends: IndicatorTrends, store: EventStore, readiness: Readiness, config: AppConfig) =>
         new ProjectionRunner(trends, {
           store,
           readiness,
           onError: (name, error) => logger.error(`projection ${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+          onNotice: (name, message) => logger.log(`projection ${name}: ${message}`),
+          // Resumes after its saved state, as the crisis monitor does; the in-memory store starts from nothing.
+          snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')) },
         }),
     },
   ],

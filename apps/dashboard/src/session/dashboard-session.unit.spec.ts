@@ -1,3 +1,4 @@
+import { Principal } from '@imera/auth';
 import { dashboardSession } from './dashboard-session';
 
 describe('what the dashboard shows each role', () => {
@@ -8,7 +9,7 @@ describe('what the dashboard shows each role', () => {
   });
 
   it('a Member State authority: its own filings, no Commission views', () => {
-    expect(dashboardSession({ role: 'member-state-authority', memberState: 'FR', subject: 'fr-1' })).toEqual({
+    expect(dashboardSession({ role: 'member-state-authority', memberState: 'FR', subject: 'fr-1' } as Principal)).toEqual({
       subject: 'fr-1',
       role: 'member-state-authority',
       memberState: 'FR',

@@ -32,8 +32,7 @@ export interface ScopeTrends {
 
 /**
  * The dashboard's trend charts: each scope's headline indicators after every intake event that moved them,
- * kept in memory and rebuilt from the log at start. Its state is plain JSON, so a runner with snapshots can
- * resume it.
+ * in memory, saved now and then as plain JSON so a restart resumes after the saved position.
  */
 export class IndicatorTrends {
   readonly name = INDICATOR_TRENDS_PROJECTION;
