@@ -46,7 +46,8 @@ describe('crisis cell dashboard in a browser', () => {
     await scenario.until(analyst, (scope) => scope.status === 'vigilance-proposed', 'the vigilance proposal');
     browser = await launchBrowser();
     context = browser.context;
-  });
+    // On a fresh machine the browser is installed first.
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
