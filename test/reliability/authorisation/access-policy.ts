@@ -96,6 +96,13 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
 
   // Dashboard read models.
   'GET /api/v1/scopes/:scopeId/open-instruments': [CC, AN],
+
+  // The crisis cell dashboard: the page and its files hold no data (it comes from the API with the user's
+  // token); the session and the indicator trends follow the scope readers.
+  'GET /': 'public',
+  'GET /dashboard/*': 'public',
+  'GET /api/v1/dashboard/session': [MS, AN, CC, CS],
+  'GET /api/v1/dashboard/scopes/:scopeId/trends': [MS, AN, CC, CS],
 };
 
 /**
