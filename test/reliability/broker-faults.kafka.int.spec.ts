@@ -29,6 +29,7 @@ describe('broker faults: HTTP -> Kafka -> recorder -> event store', () => {
   const random = new Seeded(SEED);
   const sent: SentNotification[] = [];
   const totals = { requests: 0, created: 0, repeated: 0, pending: 0, failed: 0, resent: 0, outages: 0, eventsChecked: 0, poison: 0, deadLettered: 0 };
+  const failedWith = new Map<string, number>();
 
   beforeAll(async () => {
     runDir = mkdtempSync(join(tmpdir(), 'imera-broker-faults-'));
@@ -41,7 +42,7 @@ describe('broker faults: HTTP -> Kafka -> recorder -> event store', () => {
   afterAll(async () => {
     console.log(
       `broker faults: ${totals.outages} broker outage under load; ${totals.requests} filings sent (${totals.created} created, ${totals.repeated} repeated, ` +
-        `${totals.pending} pending, ${totals.failed} failed and re-sent ${totals.resent} times); ${totals.eventsChecked} events checked, 0 lost, 0 duplicated; ` +
+        `${totals.pending} pending, ${totals.failed} failed [${[...failedWith].map(([why, n]) => `${n}x ${why}`).join(', ')}] and re-sent ${totals.resent} times); ${totals.eventsChecked} events checked, 0 lost, 0 duplicated; ` +
         `${totals.poison} poison messages on Kafka, ${totals.deadLettered} dead-lettered with a reason`,
     );
     await harness?.stop();
@@ -68,6 +69,8 @@ describe('broker faults: HTTP -> Kafka -> recorder -> event store', () => {
       }
       // A 5xx or no answer: the filer cannot know whether it was recorded, and sends the same filing again.
       totals.failed++;
+      const why = status === 0 ? 'no answer' : String(status);
+      failedWith.set(why, (failedWith.get(why) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
