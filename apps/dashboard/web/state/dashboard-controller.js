@@ -34,7 +34,6 @@ export function startDashboard({ api, token, session, dispatch, state, onRefused
   let pending = { scopes: false, filings: false, exportControls: false, scopeIds: new Set(), all: false };
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
-  let wasLive = false;
   let stopped = false;
 
   /** @param {ApiReply} reply @param {(body: any) => any} [pick] @returns {Loaded} */
@@ -113,9 +112,9 @@ export function startDashboard({ api, token, session, dispatch, state, onRefused
     onStatus: (status) => {
       dispatch({ type: 'connection', status });
       if (status.state === 'refused' && status.httpStatus === 401) onRefused();
-      // Back after an interruption: the stream replays what it kept, the views are read afresh.
-      if (status.state === 'live' && wasLive) reloadSoon({ all: true });
-      if (status.state === 'live') wasLive = true;
+      // Connected (first, or back after an interruption): the stream carries what follows, the views are
+      // read afresh so nothing recorded before the connection is missed.
+      if (status.state === 'live') reloadSoon({ all: true });
     },
     onEvent: ({ type, data, id }) => {
       dispatch({ type: 'live-change', kind: type, change: data, id, receivedAt: Date.now() });
