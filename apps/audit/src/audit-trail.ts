@@ -56,7 +56,9 @@ function followStreams(admits: Selector): Selector {
 function namesScope(event: RecordedEvent, scope: CrisisScope): boolean {
   if (streamCategory(event.streamName) === 'scope') return event.streamName === `scope-${scope.id}`;
   const data = event.data as Record<string, unknown>;
-  if (data.scopeId === scope.id) return true;
+  // The response instruments name their scope in the metadata of every event, the data of some.
+  if (data.scopeId === scope.id || event.metadata.scopeId === scope.id) return true;
+  if (typeof event.metadata.scopeId === 'string') return false;
   if (typeof data.scopeId === 'string') return false;
   return materialsNamed(data).some((code) => scopeCoversMaterial(scope, code));
 }

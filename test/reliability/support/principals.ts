@@ -1,4 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
+import type { CryptoKey } from 'jose';
 import { claimsForPrincipal, DEFAULT_TOKEN_SETTINGS, loadOrCreateSigningKey, Principal, Role } from '@imera/auth';
 import { analyst, councilSecretariat, crisisCell, memberState, operatorPrincipal } from '../../support/tokens';
 
@@ -41,8 +42,8 @@ export async function badTokens(dataDir: string, now: Date): Promise<BadToken[]>
   const seconds = Math.floor(now.getTime() / 1000);
   const claims = claimsForPrincipal(crisisCell);
   const settings = DEFAULT_TOKEN_SETTINGS;
-  const sign = (build: (jwt: SignJWT) => SignJWT, signingKey: CryptoKey | Uint8Array = key.privateKey, kid = key.keyId) =>
-    build(new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).setSubject(crisisCell.subject)).sign(signingKey as CryptoKey);
+  const sign = (build: (jwt: SignJWT) => SignJWT, signingKey: CryptoKey = key.privateKey, kid = key.keyId) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).setSubject(crisisCell.subject)).sign(signingKey);
   const valid = (jwt: SignJWT) => jwt.setIssuer(settings.issuer).setAudience(settings.audience).setIssuedAt(seconds).setExpirationTime(seconds + 600);
   const good = await sign(valid);
   const [header, , signature] = good.split('.');

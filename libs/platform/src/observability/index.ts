@@ -6,3 +6,4 @@ export * from './metrics.controller';
 export * from './consumer-lag.port';
 export * from './event-log-watcher';
 export * from './dead-letter-watcher';
+export * from './metrics-collector';
