@@ -6,14 +6,14 @@
 #   kafka.sh status   exit 0 when running
 #   kafka.sh reset    stop and delete all broker data
 #
-# Settings (environment): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port + 1), KAFKA_RUN_DIR (./run),
+# Settings (environment): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (port + 1), KAFKA_RUN_DIR (./run/<port>),
 # KAFKA_HEAP (512m), KAFKA_READY_TIMEOUT (120 s), KAFKA_STOP_TIMEOUT (30 s).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
-RUN_DIR="${KAFKA_RUN_DIR:-$HERE/run}"
+RUN_DIR="${KAFKA_RUN_DIR:-$HERE/run/$PORT}"
 LIB_DIR="$HERE/lib"
 HEAP="${KAFKA_HEAP:-512m}"
 READY_TIMEOUT="${KAFKA_READY_TIMEOUT:-120}"
@@ -41,9 +41,13 @@ fetch_jars() {
   local marker="$LIB_DIR/.fetched" sum
   sum="$(sha256sum "$HERE/pom.xml" | cut -d' ' -f1)"
   [[ -f "$marker" && "$(cat "$marker")" == "$sum" ]] && return 0
+  # One fetch at a time, whichever run directory asked (the staging area is git-ignored).
+  mkdir -p "$HERE/run"
+  exec 8>"$HERE/run/.fetch.lock" && flock 8
+  [[ -f "$marker" && "$(cat "$marker")" == "$sum" ]] && return 0
   command -v mvn >/dev/null || fail "Maven (mvn) is needed once to fetch the Kafka jars"
   say "fetching the Kafka jars from Maven Central (first start only)"
-  local attempt log="$RUN_DIR/maven.log" staging="$HERE/lib.partial"
+  local attempt log="$RUN_DIR/maven.log" staging="$HERE/run/lib.partial"
   for attempt in 1 2 3; do
     rm -rf "$staging"
     if mvn -B -ntp -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
@@ -104,7 +108,7 @@ start() {
   format_storage
   : >"$SERVER_LOG"
   # setsid: the broker outlives the shell (or test run) that started it until `kafka.sh stop`.
-  setsid java "${JAVA_ARGS[@]}" kafka.Kafka "$RUN_DIR/server.properties" >"$RUN_DIR/kafka.out" 2>&1 </dev/null 9>&- &
+  setsid java "${JAVA_ARGS[@]}" kafka.Kafka "$RUN_DIR/server.properties" >"$RUN_DIR/kafka.out" 2>&1 </dev/null 8>&- 9>&- &
   echo $! >"$PID_FILE"
   wait_ready "$!"
 }

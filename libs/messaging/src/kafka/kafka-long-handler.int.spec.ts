@@ -4,6 +4,7 @@ import { eventually } from '../contract/message-bus.contract';
 import { silentMessagingLogger } from '../logger';
 import { topicSpecs } from '../topics';
 import { KafkaMessageBus } from './kafka-message-bus.adapter';
+import { deleteTestTopics } from './testing/delete-test-topics';
 
 /**
  * A handler that runs longer than the group session must not cost the consumer its membership: the
@@ -11,6 +12,8 @@ import { KafkaMessageBus } from './kafka-message-bus.adapter';
  * would fail, and the message would be handled a second time.
  */
 describe('Kafka consumer with a handler longer than its session', () => {
+  afterAll(() => deleteTestTopics(testKafkaBrokers(), ['long-handler.']), 30_000);
+
   it('keeps its membership and commits, so the message is handled once', async () => {
     const topic = `long-handler.${randomUUID()}`;
     const bus = new KafkaMessageBus({

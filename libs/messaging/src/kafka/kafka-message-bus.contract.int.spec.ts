@@ -2,7 +2,10 @@ import { testKafkaBrokers } from '../../../../test/kafka/local-broker';
 import { describeMessageBusContract } from '../contract/message-bus.contract';
 import { silentMessagingLogger } from '../logger';
 import { KafkaMessageBus } from './kafka-message-bus.adapter';
+import { deleteTestTopics } from './testing/delete-test-topics';
 import { TEST_CONSUMER_TIMING } from './testing/test-timing';
+
+afterAll(() => deleteTestTopics(testKafkaBrokers(), ['contract.']), 30_000);
 
 describeMessageBusContract(
   'Kafka',
