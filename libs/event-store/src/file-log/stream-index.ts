@@ -1,55 +1,63 @@
 /**
- * Where each stream's events sit in the log, kept compact because it lives in memory for the whole log:
- * per event its position and the index of the previous event of the same stream (typed arrays that grow by
- * doubling), per stream its last event and its event count. About 12 bytes per event plus one map entry per
- * stream, where an array per stream costs several hundred bytes for a short stream.
+ * Where each stream's events sit in the log. It lives in memory for the whole log, so it is kept compact
+ * and off the JavaScript heap (typed arrays only), where its size does not make the garbage collector let
+ * the heap grow: per event its position and the index of the previous event of the same stream; per stream
+ * its name (UTF-16 code units in one arena), the hash of the name, its last event and its event count; and
+ * an open-addressing table from name hash to stream. About 12 bytes per event and 30 bytes plus twice the
+ * name length per stream.
  */
 export class StreamIndex {
-  private readonly slots = new Map<string, number>();
+  private streams = 0;
+  private events = 0;
+  private nameUnits = 0;
+  private names = new Uint16Array(64 * 1024);
+  private nameStart = new Int32Array(1024);
+  private nameLength = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
   private lastEvent = new Int32Array(1024);
   private counts = new Int32Array(1024);
+  /** Stream number + 1 per bucket, 0 when empty; at most half full. */
+  private table = new Int32Array(2048);
   private positions = new Float64Array(4096);
   private previous = new Int32Array(4096);
-  private events = 0;
 
   get eventCount(): number {
     return this.events;
   }
 
   get streamCount(): number {
-    return this.slots.size;
+    return this.streams;
   }
 
   /** Revision of the stream's last event, -1 when the stream has none. */
   lastRevision(streamName: string): number {
-    const slot = this.slots.get(streamName);
-    return slot === undefined ? -1 : this.counts[slot] - 1;
+    const stream = this.find(streamName, hashOf(streamName));
+    return stream < 0 ? -1 : this.counts[stream] - 1;
   }
 
   /** Records the next event of a stream at `position`. */
   add(streamName: string, position: number): void {
-    let slot = this.slots.get(streamName);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      if (slot === this.counts.length) this.growStreams();
-      this.slots.set(streamName, slot);
-      this.lastEvent[slot] = -1;
+    const hash = hashOf(streamName);
+    let stream = this.find(streamName, hash);
+    if (stream < 0) stream = this.addStream(streamName, hash);
+    if (this.events === this.positions.length) {
+      this.positions = grown(this.positions, this.events * 2);
+      this.previous = grown(this.previous, this.events * 2);
     }
-    if (this.events === this.positions.length) this.growEvents();
     this.positions[this.events] = position;
-    this.previous[this.events] = this.lastEvent[slot];
-    this.lastEvent[slot] = this.events++;
-    this.counts[slot]++;
+    this.previous[this.events] = this.lastEvent[stream];
+    this.lastEvent[stream] = this.events++;
+    this.counts[stream]++;
   }
 
   /** Positions of the stream's revisions from `from`, at most `maxCount`, in revision order. */
   positionsOf(streamName: string, from = 0, maxCount = Number.POSITIVE_INFINITY): number[] {
-    const slot = this.slots.get(streamName);
-    if (slot === undefined) return [];
-    const end = Math.min(this.counts[slot], from + maxCount);
+    const stream = this.find(streamName, hashOf(streamName));
+    if (stream < 0) return [];
+    const end = Math.min(this.counts[stream], from + maxCount);
     const found: number[] = [];
-    let event = this.lastEvent[slot];
-    for (let revision = this.counts[slot] - 1; revision >= from && event >= 0; revision--) {
+    let event = this.lastEvent[stream];
+    for (let revision = this.counts[stream] - 1; revision >= from && event >= 0; revision--) {
       if (revision < end) found.push(this.positions[event]);
       event = this.previous[event];
     }
@@ -60,19 +68,72 @@ export class StreamIndex {
     return this.positionsOf(streamName, revision, 1)[0];
   }
 
-  private growStreams(): void {
-    this.lastEvent = grown(this.lastEvent);
-    this.counts = grown(this.counts);
+  private find(streamName: string, hash: number): number {
+    const mask = this.table.length - 1;
+    for (let bucket = hash & mask; ; bucket = (bucket + 1) & mask) {
+      const stream = this.table[bucket] - 1;
+      if (stream < 0) return -1;
+      if (this.hashes[stream] === hash && this.nameIs(stream, streamName)) return stream;
+    }
   }
 
-  private growEvents(): void {
-    this.positions = grown(this.positions);
-    this.previous = grown(this.previous);
+  private nameIs(stream: number, streamName: string): boolean {
+    if (this.nameLength[stream] !== streamName.length) return false;
+    const start = this.nameStart[stream];
+    for (let unit = 0; unit < streamName.length; unit++) {
+      if (this.names[start + unit] !== streamName.charCodeAt(unit)) return false;
+    }
+    return true;
+  }
+
+  private addStream(streamName: string, hash: number): number {
+    const stream = this.streams++;
+    if (stream === this.counts.length) this.growStreams();
+    if (this.nameUnits + streamName.length > this.names.length) {
+      this.names = grown(this.names, Math.max(this.names.length * 2, this.nameUnits + streamName.length));
+    }
+    for (let unit = 0; unit < streamName.length; unit++) this.names[this.nameUnits + unit] = streamName.charCodeAt(unit);
+    this.nameStart[stream] = this.nameUnits;
+    this.nameLength[stream] = streamName.length;
+    this.nameUnits += streamName.length;
+    this.hashes[stream] = hash;
+    this.lastEvent[stream] = -1;
+    if (this.streams * 2 > this.table.length) this.rehash(this.table.length * 2);
+    else this.place(stream);
+    return stream;
+  }
+
+  private place(stream: number): void {
+    const mask = this.table.length - 1;
+    let bucket = this.hashes[stream] & mask;
+    while (this.table[bucket] !== 0) bucket = (bucket + 1) & mask;
+    this.table[bucket] = stream + 1;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    for (let stream = 0; stream < this.streams; stream++) this.place(stream);
+  }
+
+  private growStreams(): void {
+    const size = this.counts.length * 2;
+    this.nameStart = grown(this.nameStart, size);
+    this.nameLength = grown(this.nameLength, size);
+    this.hashes = grown(this.hashes, size);
+    this.lastEvent = grown(this.lastEvent, size);
+    this.counts = grown(this.counts, size);
   }
 }
 
-function grown<T extends Int32Array | Float64Array>(array: T): T {
-  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+/** FNV-1a over the UTF-16 code units of the name. */
+function hashOf(streamName: string): number {
+  let hash = 0x811c9dc5;
+  for (let unit = 0; unit < streamName.length; unit++) hash = Math.imul(hash ^ streamName.charCodeAt(unit), 0x01000193);
+  return hash | 0;
+}
+
+function grown<T extends Int32Array | Float64Array | Uint16Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (length: number) => T)(length);
   next.set(array);
   return next;
 }
