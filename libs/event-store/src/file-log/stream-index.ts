@@ -1,17 +1,22 @@
+/** Stream names are stored in pages this large, so the store never copies them all to grow. */
+const NAME_PAGE_BYTES = 1 << 20;
+
 /**
  * Where each stream's events sit in the log. It lives in memory for the whole log, so it is kept compact
  * and off the JavaScript heap (typed arrays only), where its size does not make the garbage collector let
  * the heap grow: per event its position and the index of the previous event of the same stream; per stream
- * its name (UTF-16 code units in one arena), the hash of the name, its last event and its event count; and
- * an open-addressing table from name hash to stream. About 12 bytes per event and 30 bytes plus twice the
- * name length per stream.
+ * its name (one byte per character when all are Latin-1, two otherwise, in pages), the hash of the name,
+ * its last event and its event count; and an open-addressing table from name hash to stream. About 12 bytes
+ * per event and 30 bytes plus the name per stream.
  */
 export class StreamIndex {
   private streams = 0;
   private events = 0;
-  private nameUnits = 0;
-  private names = new Uint16Array(64 * 1024);
-  private nameStart = new Int32Array(1024);
+  private readonly namePages: Uint8Array[] = [new Uint8Array(NAME_PAGE_BYTES)];
+  private pageUsed = 0;
+  /** Page * NAME_PAGE_BYTES + offset of each name. */
+  private nameStart = new Float64Array(1024);
+  /** Characters of each name, negative when stored two bytes per character. */
   private nameLength = new Int32Array(1024);
   private hashes = new Int32Array(1024);
   private lastEvent = new Int32Array(1024);
@@ -78,24 +83,49 @@ export class StreamIndex {
   }
 
   private nameIs(stream: number, streamName: string): boolean {
-    if (this.nameLength[stream] !== streamName.length) return false;
-    const start = this.nameStart[stream];
-    for (let unit = 0; unit < streamName.length; unit++) {
-      if (this.names[start + unit] !== streamName.charCodeAt(unit)) return false;
+    const length = this.nameLength[stream];
+    if (Math.abs(length) !== streamName.length) return false;
+    const page = this.namePages[Math.floor(this.nameStart[stream] / NAME_PAGE_BYTES)];
+    const start = this.nameStart[stream] % NAME_PAGE_BYTES;
+    if (length >= 0) {
+      for (let unit = 0; unit < length; unit++) if (page[start + unit] !== streamName.charCodeAt(unit)) return false;
+      return true;
+    }
+    for (let unit = 0; unit < -length; unit++) {
+      if (((page[start + 2 * unit] << 8) | page[start + 2 * unit + 1]) !== streamName.charCodeAt(unit)) return false;
     }
     return true;
+  }
+
+  /** Copies the name into the current page (a new one when it does not fit); returns where it starts. */
+  private storeName(streamName: string): { start: number; length: number } {
+    let narrow = true;
+    for (let unit = 0; unit < streamName.length && narrow; unit++) narrow = streamName.charCodeAt(unit) < 256;
+    const bytes = narrow ? streamName.length : 2 * streamName.length;
+    if (this.pageUsed + bytes > NAME_PAGE_BYTES) {
+      this.namePages.push(new Uint8Array(NAME_PAGE_BYTES));
+      this.pageUsed = 0;
+    }
+    const page = this.namePages[this.namePages.length - 1];
+    const at = this.pageUsed;
+    for (let unit = 0; unit < streamName.length; unit++) {
+      const code = streamName.charCodeAt(unit);
+      if (narrow) page[at + unit] = code;
+      else {
+        page[at + 2 * unit] = code >> 8;
+        page[at + 2 * unit + 1] = code & 0xff;
+      }
+    }
+    this.pageUsed += bytes;
+    return { start: (this.namePages.length - 1) * NAME_PAGE_BYTES + at, length: narrow ? streamName.length : -streamName.length };
   }
 
   private addStream(streamName: string, hash: number): number {
     const stream = this.streams++;
     if (stream === this.counts.length) this.growStreams();
-    if (this.nameUnits + streamName.length > this.names.length) {
-      this.names = grown(this.names, Math.max(this.names.length * 2, this.nameUnits + streamName.length));
-    }
-    for (let unit = 0; unit < streamName.length; unit++) this.names[this.nameUnits + unit] = streamName.charCodeAt(unit);
-    this.nameStart[stream] = this.nameUnits;
-    this.nameLength[stream] = streamName.length;
-    this.nameUnits += streamName.length;
+    const { start, length } = this.storeName(streamName);
+    this.nameStart[stream] = start;
+    this.nameLength[stream] = length;
     this.hashes[stream] = hash;
     this.lastEvent[stream] = -1;
     if (this.streams * 2 > this.table.length) this.rehash(this.table.length * 2);
@@ -132,7 +162,7 @@ function hashOf(streamName: string): number {
   return hash | 0;
 }
 
-function grown<T extends Int32Array | Float64Array | Uint16Array>(array: T, length: number): T {
+function grown<T extends Int32Array | Float64Array>(array: T, length: number): T {
   const next = new (array.constructor as new (length: number) => T)(length);
   next.set(array);
   return next;

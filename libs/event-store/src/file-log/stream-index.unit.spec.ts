@@ -11,7 +11,7 @@ describe('stream index', () => {
 
   it('tells apart streams whose names differ in length, case or a non-ASCII letter', () => {
     const index = new StreamIndex();
-    const names = ['scope-a', 'scope-A', 'scope-aa', 'scope-ä', 'notification-ä-1', 'notification-ä-2', ''];
+    const names = ['scope-a', 'scope-A', 'scope-aa', 'scope-ä', 'scope-ā', 'scope-Ā', 'notification-ä-1', 'notification-日本-2', ''];
     names.forEach((name, at) => {
       for (let event = 0; event <= at; event++) index.add(name, at * 1_000 + event);
     });
@@ -20,6 +20,13 @@ describe('stream index', () => {
       expect(index.positionsOf(name)).toEqual(Array.from({ length: at + 1 }, (_, event) => at * 1_000 + event));
     });
     expect(index.lastRevision('scope-b')).toBe(-1);
+  });
+
+  it('keeps names apart across pages of stored names', () => {
+    const index = new StreamIndex();
+    const long = (n: number) => `scope-${String(n).padStart(6, '0')}-${'x'.repeat(60_000)}`;
+    for (let n = 0; n < 40; n++) index.add(long(n), n);
+    for (let n = 0; n < 40; n++) expect(index.positionsOf(long(n))).toEqual([n]);
   });
 
   it('answers like an array of positions per stream, across growth of its arrays', () => {
