@@ -1,8 +1,8 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import { OperatorNotificationFiled } from '@imera/domain/operator-notifications';
-import { evolveSupplyIndicators } from '@imera/domain/supply-indicators';
+import { defaultIndicatorContext, evolveSupplyIndicators } from '@imera/domain/supply-indicators';
 import { CrisisScope, scopeCoversMaterial } from '@imera/reference-data';
-import { CrisisMonitorState, MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
+import { CrisisMonitorState, MonitorRules, NotificationVisibility, ScopeMonitorRecord } from './crisis-monitor.state';
 import { intakeChange, isNotificationEvent, materialsTouched, reassessScope } from './intake-events';
 import { MonitorChange } from './monitor-change';
 import { applyScopeEvent, scopeIdOf } from './scope-events';
@@ -16,11 +16,15 @@ export interface MonitorStep {
 export type CrisisMonitorEvolver = (state: CrisisMonitorState, event: RecordedEvent) => MonitorStep;
 
 /**
- * Folds one recorded event (in global order) into the crisis monitor's state. Pure: the same events from
- * the same state give the same state and changes, so a rebuild from zero equals the live projection.
+ * Folds one recorded event (in global order) into the crisis monitor's state. Deterministic: the same events
+ * from the same state give the same state and changes, so a rebuild from zero equals the live projection.
+ * The state belongs to one projection: the two lists that only grow (filers, timelines) are extended in
+ * place, everything else is replaced copy-on-write.
  */
 export function crisisMonitorEvolver(rules: MonitorRules): CrisisMonitorEvolver {
   const covering = scopesCoveringMaterial(rules.scopes);
+  // One context for the whole fold, so its cache of material resolutions is built once; `asOf` is set per event.
+  const context = defaultIndicatorContext(rules.policy.indicators, '');
   return (state, event) => {
     if (state.checkpoint !== null && event.globalPosition <= state.checkpoint) return { state, changes: [] };
     const changes: MonitorChange[] = [];
@@ -45,7 +49,7 @@ export function crisisMonitorEvolver(rules: MonitorRules): CrisisMonitorEvolver 
     const intake = intakeChange(event, visibility?.confidential ?? false, touched.map((scope) => scope.id), rules);
     if (intake) changes.push(intake);
     for (const scope of touched) {
-      const assessed = reassessScope(next.scopes[scope.id], scope, supply, event, rules);
+      const assessed = reassessScope(next.scopes[scope.id], scope, supply, event, rules, context);
       next = withScope(next, scope.id, assessed.record);
       if (assessed.change) changes.push(assessed.change);
     }
@@ -57,10 +61,15 @@ function withScope(state: CrisisMonitorState, scopeId: string, record: ScopeMoni
   return { ...state, scopes: { ...state.scopes, [scopeId]: record } };
 }
 
+/**
+ * The filer map only grows, so it is extended in place: copying it for every filing would make folding a
+ * long log quadratic. The result is the same for the same events all the same.
+ */
 function rememberFiler(notifications: CrisisMonitorState['notifications'], event: RecordedEvent): CrisisMonitorState['notifications'] {
   if (event.type !== 'OperatorNotificationFiled') return notifications;
   const { notificationId, memberState, confidential } = (event as unknown as OperatorNotificationFiled).data;
-  return { ...notifications, [notificationId]: { memberState, confidential } };
+  (notifications as Record<string, NotificationVisibility>)[notificationId] = { memberState, confidential };
+  return notifications;
 }
 
 function notificationVisibility(state: CrisisMonitorState, event: RecordedEvent) {

@@ -3,6 +3,7 @@ import { proposeModeChanges } from '@imera/domain/imera-modes';
 import { OperatorNotificationEvent } from '@imera/domain/operator-notifications';
 import {
   defaultIndicatorContext,
+  IndicatorContext,
   notificationSeverity,
   SCOPE_INDICATOR_NAMES,
   scopeIndicator,
@@ -56,9 +57,10 @@ export function reassessScope(
   supply: SupplyIndicatorsState,
   event: RecordedEvent,
   rules: MonitorRules,
+  context: IndicatorContext = defaultIndicatorContext(rules.policy.indicators, event.recordedAt),
 ): { record: ScopeMonitorRecord; change?: MonitorChange } {
   const asOf = event.recordedAt;
-  const indicators = scopeIndicators(supply, scope, defaultIndicatorContext(rules.policy.indicators, asOf));
+  const indicators = scopeIndicators(supply, scope, { ...context, asOf });
   const { memory, assessment } = proposeModeChanges({ now: asOf, indicators, modes: record.modes }, record.memory, rules.policy);
   const headline = headlineOf(indicators);
   const next = { ...record, memory, headline, reached: assessment.reached, holding: assessment.holding, indicatorsAsOf: asOf };

@@ -50,7 +50,9 @@ export function applyScopeEvent(
     recordedAt: event.recordedAt,
     actor: event.metadata.actor,
   };
-  const timeline = [...record.timeline, entry];
+  // The timeline only grows: extended in place, as copying it per event would make a long log quadratic.
+  (record.timeline as TimelineEntry[]).push(entry);
+  const timeline = record.timeline;
   const base = { position: event.globalPosition, eventId: event.id, eventType: event.type, at: event.recordedAt };
   if (!isScopeModeEvent(event, scopeId)) {
     return { record: { ...record, timeline }, change: { ...base, kind: 'instrument', scopeId, streamName: event.streamName } };
