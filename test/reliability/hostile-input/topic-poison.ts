@@ -35,6 +35,8 @@ export function poisonMessages(category: string, foreignCategory: string): Array
     [`stream of another topic (${foreignCategory})`, batch({ streamName: `${foreignCategory}-${randomUUID()}` })],
     ['data not an object', batch({ events: [event({ data: 'text' })] })],
     ['deeply nested data', batch({ events: [event({ data: JSON.parse(`${'{"a":'.repeat(2_000)}1${'}'.repeat(2_000)}`) })] })],
+    // Built as text: serialising a value this deep would overflow the stack here already.
+    ['data nested 50,000 levels', batch({ events: [event({ data: 'NESTED' })] }).replace('"NESTED"', `${'['.repeat(50_000)}${']'.repeat(50_000)}`)],
   ];
   return cases.map(([label, value]) => ({ label, message: { key: 'gallium', value, headers: { 'correlation-id': `poison-${label}` } } }));
 }

@@ -1,5 +1,6 @@
 import { ExpectedRevision, NewEvent } from '@imera/event-sourcing';
 import { IncomingMessage, PoisonMessageError } from '@imera/messaging';
+import { jsonDepth } from '../limits/request-limits';
 
 /** What the intake services publish: events decided against a stream at a known revision. */
 export interface EventBatch {
@@ -10,17 +11,36 @@ export interface EventBatch {
 
 export const EVENT_BATCH_CONTENT_TYPE = 'application/vnd.imera.event-batch.v1+json';
 
+/**
+ * Bounds on a batch as it arrives from the bus. Defaults, not law: far above what any decision produces
+ * (an HTTP body nests at most 16 levels, the batch wraps its event data in 3 more; Kafka's own default
+ * message limit is 1 MB). Deeper data would overflow the stack while it is stored, which looks transient
+ * and would be retried for ever; larger messages would hold up the partition behind them.
+ */
+export interface EventBatchLimits {
+  readonly maxDepth: number;
+  readonly maxBytes: number;
+}
+
+export const EVENT_BATCH_LIMITS: EventBatchLimits = { maxDepth: 32, maxBytes: 1024 * 1024 };
+
 export function encodeEventBatch(batch: EventBatch): string {
   return JSON.stringify(batch);
 }
 
 /** Decodes and checks a batch; anything malformed is a poison message, never retried. */
-export function decodeEventBatch(message: IncomingMessage): EventBatch {
+export function decodeEventBatch(message: IncomingMessage, limits: EventBatchLimits = EVENT_BATCH_LIMITS): EventBatch {
+  if (message.value.length > limits.maxBytes) {
+    throw new PoisonMessageError(`batch too large: ${message.value.length} bytes, at most ${limits.maxBytes}`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(message.value.toString('utf8'));
   } catch (error) {
     throw new PoisonMessageError(`not JSON: ${(error as Error).message}`);
+  }
+  if (jsonDepth(parsed, limits.maxDepth) > limits.maxDepth) {
+    throw new PoisonMessageError(`batch nested too deep: more than ${limits.maxDepth} levels of objects and arrays`);
   }
   const problems = batchProblems(parsed);
   if (problems.length > 0) throw new PoisonMessageError(`invalid event batch: ${problems.join('; ')}`);

@@ -36,6 +36,28 @@ describe('event batch codec', () => {
     expect(reason).toMatch(/events.0: id must be a uuid/);
     expect(reason).toMatch(/events.0: metadata needs correlationId and actor/);
   });
+
+  it('calls a batch nested deeper than the bound poison, however deep, instead of failing while storing it', () => {
+    const batchWithData = (data: string) => JSON.stringify(validBatch).replace('{"a":1}', data);
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    // batch, events list and event object are 3 levels around the data
+    expect(decodeEventBatch(message(batchWithData(nested(29)))).events[0].data).toEqual(JSON.parse(nested(29)));
+    expect(poisonReason(batchWithData(nested(30)))).toMatch(/nested too deep: more than 32 levels/);
+    expect(poisonReason(batchWithData(nested(50_000)))).toMatch(/nested too deep/);
+    expect(poisonReason(batchWithData(`${'['.repeat(50_000)}${']'.repeat(50_000)}`))).toMatch(/nested too deep/);
+  });
+
+  it('calls a batch larger than the bound poison before parsing it', () => {
+    const big = JSON.stringify({ ...validBatch, events: [{ ...validBatch.events[0], data: { text: 'x'.repeat(2_000) } }] });
+    expect(() => decodeEventBatch(message(big), { maxDepth: 32, maxBytes: big.length })).not.toThrow();
+    let reason = '';
+    try {
+      decodeEventBatch(message(big), { maxDepth: 32, maxBytes: big.length - 1 });
+    } catch (error) {
+      reason = (error as PoisonMessageError).reason;
+    }
+    expect(reason).toBe(`batch too large: ${big.length} bytes, at most ${big.length - 1}`);
+  });
 });
 
 describe('deterministic ids and fingerprints', () => {
