@@ -34,7 +34,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/v1/notifications': [MS, AN, CC],
   'GET /api/v1/notifications/:notificationId': [MS, AN, CC],
 
-  // Third-country export controls: recorded by analysts, public measures readable by every live role.
+  // Third-country export controls: recorded by analysts, public measures readable by every live role (not by
+  // exercise runners: an exercise token never reaches live data).
   'POST /api/v1/export-controls': [AN],
   'POST /api/v1/export-controls/:measureId/suspensions': [AN],
   'POST /api/v1/export-controls/:measureId/lifting': [AN],
@@ -109,7 +110,4 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
  * Cells where the running system is known to admit a role the policy above refuses. Each stays listed only
  * while it is still open: the suite fails when one is closed, so the entry is removed with the fix.
  */
-export const KNOWN_GAPS: ReadonlyArray<{ readonly route: string; readonly role: Role; readonly why: string }> = [
-  { route: 'GET /api/v1/export-controls', role: 'exercise-runner', why: 'the route declares no roles, so any valid token reads live measures' },
-  { route: 'GET /api/v1/export-controls/:measureId', role: 'exercise-runner', why: 'the route declares no roles, so any valid token reads live measures' },
-];
+export const KNOWN_GAPS: ReadonlyArray<{ readonly route: string; readonly role: Role; readonly why: string }> = [];

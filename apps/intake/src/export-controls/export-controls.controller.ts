@@ -9,6 +9,12 @@ import { ExportControlsView, MeasureRecord } from './export-controls.view';
 type Request = Parameters<typeof requestContext>[1];
 type Reply = Parameters<typeof replyWith>[0];
 
+/**
+ * Measures are public information, readable by every live role; exercise runners are left out because an
+ * exercise token never reaches live data.
+ */
+const MEASURE_READERS = ['member-state-authority', 'commission-analyst', 'crisis-cell', 'council-secretariat', 'economic-operator'] as const;
+
 @ApiTags('export controls')
 @ApiBearerAuth()
 @Controller('api/v1/export-controls')
@@ -51,12 +57,14 @@ export class ExportControlsController {
   }
 
   @Get()
+  @Roles(...MEASURE_READERS)
   @ApiOperation({ summary: 'List recorded measures with their status' })
   list(): { measures: MeasureRecord[] } {
     return { measures: this.view.list() };
   }
 
   @Get(':measureId')
+  @Roles(...MEASURE_READERS)
   @ApiOperation({ summary: 'One measure with its status and history' })
   get(@Param('measureId') measureId: string): Promise<MeasureRecord> {
     return this.known(measureId);
