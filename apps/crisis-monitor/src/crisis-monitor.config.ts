@@ -21,25 +21,43 @@ export interface CrisisMonitorSettings {
   readonly liveChangesKept: number;
 }
 
+export interface CrisisMonitorSettingsOptions {
+  /**
+   * A complete policy document given in code (an exercise's policy), used instead of POLICY_FILE and the
+   * AUTO_COUNCIL_DECISION variables; checked like the file.
+   */
+  readonly policy?: { readonly document: unknown; readonly source: string };
+}
+
 /**
  * POLICY_FILE names another policy file; AUTO_COUNCIL_DECISION=on|off and AUTO_COUNCIL_DECISION_DELAY_HOURS
  * override the file's `autoDecision` for demonstrations and exercises. The result is checked like the file.
  */
-export function loadCrisisMonitorSettings(env: NodeJS.ProcessEnv = process.env): CrisisMonitorSettings {
-  const file = env.POLICY_FILE?.trim() ? resolve(env.POLICY_FILE.trim()) : DEFAULT_POLICY_FILE;
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { autoDecision?: Record<string, unknown> };
-  const overrides = autoDecisionOverrides(env);
-  const policy = loadPolicyConfiguration({ ...raw, autoDecision: { ...raw.autoDecision, ...overrides } });
-  const changed = Object.keys(overrides).map((key) => `autoDecision.${key}=${String(overrides[key])}`);
+export function loadCrisisMonitorSettings(env: NodeJS.ProcessEnv = process.env, options: CrisisMonitorSettingsOptions = {}): CrisisMonitorSettings {
+  const { policy, policySource } = options.policy ? givenPolicy(options.policy) : policyFromEnvironment(env);
   return {
     policy,
-    policySource: `${policyRef(policy)} from ${file}${changed.length > 0 ? ` (environment: ${changed.join(', ')})` : ''}`,
+    policySource,
     modeRules: modeRulesOf(policy),
     scopes: defaultCrisisScopes(),
     snapshotEveryEvents: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_EVENTS', 5_000),
     snapshotEveryMs: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_MS', 10_000),
     liveChangesKept: positiveInteger(env, 'LIVE_CHANGES_KEPT', 10_000),
   };
+}
+
+function givenPolicy(given: { readonly document: unknown; readonly source: string }): { policy: PolicyConfiguration; policySource: string } {
+  const policy = loadPolicyConfiguration(given.document);
+  return { policy, policySource: `${policyRef(policy)} from ${given.source}` };
+}
+
+function policyFromEnvironment(env: NodeJS.ProcessEnv): { policy: PolicyConfiguration; policySource: string } {
+  const file = env.POLICY_FILE?.trim() ? resolve(env.POLICY_FILE.trim()) : DEFAULT_POLICY_FILE;
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { autoDecision?: Record<string, unknown> };
+  const overrides = autoDecisionOverrides(env);
+  const policy = loadPolicyConfiguration({ ...raw, autoDecision: { ...raw.autoDecision, ...overrides } });
+  const changed = Object.keys(overrides).map((key) => `autoDecision.${key}=${String(overrides[key])}`);
+  return { policy, policySource: `${policyRef(policy)} from ${file}${changed.length > 0 ? ` (environment: ${changed.join(', ')})` : ''}` };
 }
 
 function autoDecisionOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> {

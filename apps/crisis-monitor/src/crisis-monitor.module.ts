@@ -38,7 +38,7 @@ const logger = new Logger('crisis-monitor');
 @Module({
   controllers: [ScopesController, StockReportsController, LiveStreamController],
   providers: [
-    { provide: CRISIS_MONITOR_SETTINGS, useFactory: () => loadCrisisMonitorSettings() },
+    { provide: CRISIS_MONITOR_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadCrisisMonitorSettings(process.env, { policy: config.policy }) },
     { provide: DecisionPublisher, inject: [EVENT_STORE, MESSAGE_BUS], useFactory: (store: EventStore, bus: MessageBus) => new DecisionPublisher(store, bus) },
     { provide: CrisisMonitorProjection, inject: [CRISIS_MONITOR_SETTINGS], useFactory: (settings: CrisisMonitorSettings) => new CrisisMonitorProjection(settings) },
     {

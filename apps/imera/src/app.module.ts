@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { Clock, systemClock } from '@imera/event-sourcing';
 import { Topics } from '@imera/messaging';
 import {
@@ -35,7 +35,14 @@ const RECORDED_TOPICS: readonly RecordedTopic[] = [
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, options: { clock?: Clock; observability?: ObservabilityOptions } = {}): DynamicModule {
+  /**
+   * `authEnv`: where the token settings come from (process.env by default; an exercise namespace passes its
+   * own). `extraModules`: modules added by the process that starts the app (the exercises API).
+   */
+  static forRoot(
+    config: AppConfig,
+    options: { clock?: Clock; observability?: ObservabilityOptions; authEnv?: NodeJS.ProcessEnv; extraModules?: ReadonlyArray<Type<unknown> | DynamicModule> } = {},
+  ): DynamicModule {
     const clock = options.clock ?? systemClock;
     const observability = options.observability ?? { metrics: new SystemMetrics(), logger: createStructuredLogger() };
     return {
@@ -44,7 +51,7 @@ export class AppModule {
         HealthModule,
         EventStoreModule.forRoot(config, clock),
         MessagingModule.forRoot(config),
-        AuthModule.forRoot(config, { clock }),
+        AuthModule.forRoot(config, { clock, env: options.authEnv }),
         ObservabilityModule.forRoot(config, observability),
         RecordingModule.forTopics(RECORDED_TOPICS),
         IntakeModule,
@@ -52,6 +59,7 @@ export class AppModule {
         CrisisMonitorModule,
         AuditModule,
         DashboardModule,
+        ...(options.extraModules ?? []),
       ],
     };
   }

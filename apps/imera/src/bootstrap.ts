@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -26,6 +26,10 @@ export interface CreateAppOptions {
   readonly logger?: false | Array<'error' | 'warn' | 'log'>;
   /** Body size, JSON nesting and per-caller rate limits; from the environment by default. */
   readonly limits?: RequestLimits;
+  /** Where the token settings come from; process.env by default. An exercise namespace passes its own. */
+  readonly authEnv?: NodeJS.ProcessEnv;
+  /** Extra modules of the all-in-one app (the exercises API); none by default. */
+  readonly extraModules?: ReadonlyArray<Type<unknown> | DynamicModule>;
 }
 
 /** Builds the all-in-one app; tests call this with their own configuration. */
@@ -35,7 +39,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = createStructuredLogger({ level: levelForNestLevels(options.logger) });
   const metrics = new SystemMetrics();
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { clock, observability: { metrics, logger } }),
+    AppModule.forRoot(config, { clock, observability: { metrics, logger }, authEnv: options.authEnv, extraModules: options.extraModules }),
     new FastifyAdapter({ bodyLimit: limits.bodyLimitBytes, trustProxy: false }),
     { logger: new StructuredNestLogger(logger), abortOnError: false },
   );

@@ -10,6 +10,20 @@ export interface AppConfig {
   readonly eventStore: EventStoreKind;
   readonly eventStoreUrl?: string;
   readonly kafkaBrokers?: readonly string[];
+  /**
+   * Set only when the app runs a stress-test exercise's namespace: every event it appends is tagged with
+   * this id (metadata.exerciseId), and its store is the namespace's own, never the live one.
+   */
+  readonly exerciseId?: string;
+  /** An escalation policy given in code (an exercise's), used instead of POLICY_FILE and the environment. */
+  readonly policy?: PolicyOverride;
+}
+
+export interface PolicyOverride {
+  /** The complete policy document, checked like the policy file. */
+  readonly document: unknown;
+  /** Where it came from, for the logs and reports. */
+  readonly source: string;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -9,9 +9,16 @@ import {
 } from '@imera/event-store';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
+import { ExerciseEventStore } from './exercise-event-store';
 
 /** Picks the event-store adapter the configuration names and opens it (recovering the file log). */
 export async function openEventStore(config: AppConfig, clock: Clock): Promise<{ store: EventStore; detail: string }> {
+  const opened = await openAdapter(config, clock);
+  if (config.exerciseId === undefined) return opened;
+  return { store: new ExerciseEventStore(opened.store, config.exerciseId), detail: `${opened.detail}, exercise ${config.exerciseId}` };
+}
+
+async function openAdapter(config: AppConfig, clock: Clock): Promise<{ store: EventStore; detail: string }> {
   switch (config.eventStore) {
     case 'memory':
       return { store: new InMemoryEventStore(clock), detail: 'in-memory (nothing survives a restart)' };
