@@ -8,6 +8,8 @@ import { MonitorChange } from './monitor-change';
 
 export const CRISIS_MONITOR_PROJECTION = 'crisis-monitor';
 const STATE_SHAPE = 1;
+/** Bump when the fold reads the same events differently (2: an event's scope is `data.scopeId ?? metadata.scopeId`). */
+const FOLD_RULES = 2;
 
 /**
  * Supply indicators, scope modes, the escalation policy's memory and each scope's timeline, in one
@@ -23,7 +25,7 @@ export class CrisisMonitorProjection implements CheckpointedProjection<CrisisMon
   private readonly listeners = new Set<(changes: readonly MonitorChange[]) => void>();
 
   constructor(private readonly rules: MonitorRules) {
-    this.version = [`${CRISIS_MONITOR_PROJECTION}@${STATE_SHAPE}`, policyRef(rules.policy), supplyBaseline().ref, datasetRef(DEFAULT_CRISIS_SCOPES)].join(' ');
+    this.version = [`${CRISIS_MONITOR_PROJECTION}@${STATE_SHAPE}`, `fold@${FOLD_RULES}`, policyRef(rules.policy), supplyBaseline().ref, datasetRef(DEFAULT_CRISIS_SCOPES)].join(' ');
     this.current = initialCrisisMonitorState(rules);
     this.evolve = crisisMonitorEvolver(rules);
   }

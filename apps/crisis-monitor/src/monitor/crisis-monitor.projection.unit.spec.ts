@@ -58,6 +58,26 @@ describe('crisis monitor projection', () => {
     expect(changes.filter((change) => change.kind === 'proposal' || change.kind === 'instrument').map((change) => change.kind)).toEqual(['proposal', 'instrument']);
   });
 
+  it("puts an event on a scope's timeline when only its metadata names the scope; the data's scope comes first", () => {
+    const log = april2025();
+    const accepted = log.append('prr-1', { type: 'PriorityRatedRequestAccepted', data: { prrId: '1' } }, '2025-04-21T08:00:00Z');
+    const elsewhere = log.append('prr-2', { type: 'PriorityRatedRequestProposed', data: { scopeId: 'battery-raw-materials', prrId: '2' } }, '2025-04-22T08:00:00Z');
+    const withScope = (event: RecordedEvent, scopeId: string): RecordedEvent => ({ ...event, metadata: { ...event.metadata, scopeId } });
+    const events = log.events.map((event) =>
+      event.id === accepted.id ? withScope(event, 'rare-earth-magnets') : event.id === elsewhere.id ? withScope(event, 'rare-earth-magnets') : event,
+    );
+    const { projection, changes } = fold(events);
+
+    const magnets = projection.scope('rare-earth-magnets')!.timeline.map((entry) => entry.type);
+    expect(magnets).toEqual(['VigilanceModeProposed', 'PriorityRatedRequestProposed', 'PriorityRatedRequestAccepted']);
+    expect(projection.scope('battery-raw-materials')!.timeline.map((entry) => entry.streamName)).toEqual(['prr-2']);
+    expect(changes.filter((change) => change.kind === 'instrument').map((change) => [change.eventType, change.scopeId])).toEqual([
+      ['PriorityRatedRequestProposed', 'rare-earth-magnets'],
+      ['PriorityRatedRequestAccepted', 'rare-earth-magnets'],
+      ['PriorityRatedRequestProposed', 'battery-raw-materials'],
+    ]);
+  });
+
   it('remembers since when the indicators have stayed recovered: from the recording of the event that made them recover', () => {
     const log = april2025();
     const wave = fold(log.events.slice(0, 9)).projection.scope('rare-earth-magnets')!;
@@ -100,6 +120,6 @@ describe('crisis monitor projection', () => {
     const rebuilt = new CrisisMonitorProjection(rules);
     await rebuildProjection(store, rebuilt);
     expect(serialiseProjection(rebuilt)).toBe(serialiseProjection(live));
-    expect(live.version).toBe('crisis-monitor@1 default-policy@1 eu-supply-baseline@1 default-crisis-scopes@1');
+    expect(live.version).toBe('crisis-monitor@1 fold@2 default-policy@1 eu-supply-baseline@1 default-crisis-scopes@1');
   });
 });
