@@ -20,6 +20,25 @@ export type DecisionOutcome =
   /** Published durably but not yet recorded within the wait: it will be, by the consumer. */
   | { readonly kind: 'pending' };
 
+/** Default, not law: how long a filer is asked to wait before re-sending a write the bus did not take. */
+export const PUBLISH_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The message bus did not accept the decision (broker unreachable after the producer's retries, bus closed).
+ * The decision is not recorded by this request; re-sending the same request later is safe (event ids are
+ * name-based, so a message the broker did keep despite the error is recorded once).
+ */
+export class DecisionNotPublishedError extends Error {
+  override readonly name = 'DecisionNotPublishedError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Publishes decided events to the message bus, where the recording consumer appends them, and waits until
  * the event store shows the outcome. Readers of the answer can then trust it: "recorded" means stored.
@@ -29,22 +48,35 @@ export class DecisionPublisher {
     private readonly store: EventStore,
     private readonly bus: MessageBus,
     private readonly settleTimeoutMs = 5_000,
+    private readonly retryAfterSeconds = PUBLISH_RETRY_AFTER_SECONDS,
   ) {}
 
   async publish(decision: Decision): Promise<DecisionOutcome> {
+    await this.send(decision);
+    return this.awaitOutcome(decision.streamName, decision.decidedAtRevision + 1, decision.events);
+  }
+
+  private async send(decision: Decision): Promise<void> {
     const { streamName, decidedAtRevision, events } = decision;
-    await this.bus.publish(decision.topic, [
-      {
-        key: decision.key,
-        value: encodeEventBatch({ streamName, expectedRevision: decidedAtRevision < 0 ? 'no-stream' : decidedAtRevision, events }),
-        headers: {
-          'content-type': EVENT_BATCH_CONTENT_TYPE,
-          'event-types': events.map((event) => event.type).join(','),
-          'correlation-id': events[0].metadata.correlationId,
+    try {
+      await this.bus.publish(decision.topic, [
+        {
+          key: decision.key,
+          value: encodeEventBatch({ streamName, expectedRevision: decidedAtRevision < 0 ? 'no-stream' : decidedAtRevision, events }),
+          headers: {
+            'content-type': EVENT_BATCH_CONTENT_TYPE,
+            'event-types': events.map((event) => event.type).join(','),
+            'correlation-id': events[0].metadata.correlationId,
+          },
         },
-      },
-    ]);
-    return this.awaitOutcome(streamName, decidedAtRevision + 1, events);
+      ]);
+    } catch (error) {
+      throw new DecisionNotPublishedError(
+        `The message bus is unavailable, so ${streamName} was not changed; send the same request again in a moment`,
+        this.retryAfterSeconds,
+        error,
+      );
+    }
   }
 
   private async awaitOutcome(streamName: string, firstRevision: number, events: readonly NewEvent[]): Promise<DecisionOutcome> {

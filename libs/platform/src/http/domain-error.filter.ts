@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
 import { DomainRuleViolation, EventStoreUnavailableError, WrongExpectedRevisionError } from '@imera/event-sourcing';
+import { DecisionNotPublishedError, PUBLISH_RETRY_AFTER_SECONDS } from '../decisions/decision-publisher';
 
 /** The response instruments (apps/response) prefix their own codes: `<slug>-exists`, `<slug>-not-found`... */
 const INSTRUMENTS = ['information-request', 'priority-rated-request', 'stock-distribution-round', 'joint-procurement'];
@@ -31,22 +32,32 @@ const FORBIDDEN_CODES = new Set([
 ]);
 
 interface Reply {
+  header(name: string, value: string): unknown;
   status(code: number): { send(body: unknown): unknown };
 }
 
-/** Maps domain outcomes to HTTP: broken rules 422, conflicts 409, unknown targets 404, store down 503. */
-@Catch(DomainRuleViolation, WrongExpectedRevisionError, EventStoreUnavailableError)
+/**
+ * Maps domain outcomes to HTTP: broken rules 422, conflicts 409, unknown targets 404, store or message bus
+ * down 503 with Retry-After (nothing was changed; the same request may be sent again).
+ */
+@Catch(DomainRuleViolation, WrongExpectedRevisionError, EventStoreUnavailableError, DecisionNotPublishedError)
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: Error, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<Reply>();
     const [status, code] = classify(error);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('retry-after', String(retryAfterSeconds(error)));
     reply.status(status).send({ statusCode: status, error: code, message: error.message });
   }
+}
+
+function retryAfterSeconds(error: Error): number {
+  return error instanceof DecisionNotPublishedError ? error.retryAfterSeconds : PUBLISH_RETRY_AFTER_SECONDS;
 }
 
 function classify(error: Error): [number, string] {
   if (error instanceof WrongExpectedRevisionError) return [HttpStatus.CONFLICT, 'concurrent-change'];
   if (error instanceof EventStoreUnavailableError) return [HttpStatus.SERVICE_UNAVAILABLE, 'event-store-unavailable'];
+  if (error instanceof DecisionNotPublishedError) return [HttpStatus.SERVICE_UNAVAILABLE, 'message-bus-unavailable'];
   const { code } = error as DomainRuleViolation;
   if (CONFLICT_CODES.has(code)) return [HttpStatus.CONFLICT, code];
   if (NOT_FOUND_CODES.has(code)) return [HttpStatus.NOT_FOUND, code];
