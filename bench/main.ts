@@ -10,7 +10,9 @@ import { renderTable } from './report/table';
 import { DEFAULT_SEED, scaleFor } from './scale';
 import { coldStartSection } from './sections/cold-start.section';
 import { durableAppendSection } from './sections/durable-append.section';
-import { ingestionSection, liveLatencySection } from './sections/not-yet-measured.section';
+import { ingestionSection } from './sections/ingestion.section';
+import { KafkaChoice, KafkaForRun } from './sections/kafka-for-run';
+import { liveLatencySection } from './sections/live-latency.section';
 import { replaySection } from './sections/replay.section';
 import { BenchSection, SECTION_NAMES, SectionName } from './sections/section';
 
@@ -25,6 +27,7 @@ interface CliOptions {
   results: string;
   workDir?: string;
   keep?: boolean;
+  kafka: KafkaChoice;
 }
 
 async function main(options: CliOptions): Promise<number> {
@@ -38,11 +41,13 @@ async function main(options: CliOptions): Promise<number> {
   const sections: Record<string, unknown> = {};
   const failures: { section: string; error: string }[] = [];
   log(`${scale.mode} run, seed ${scale.seed}, scratch directory ${workDir}`);
+  const kafka = new KafkaForRun(options.kafka, scale.mode, PROJECT_ROOT, workDir, log);
   try {
     for (const section of chosen) {
       const sectionStart = process.hrtime.bigint();
       try {
-        const result = await section.run({ scale, workDir: join(workDir, section.name), buildRoot: BUILD_ROOT, log });
+        const context = { scale, workDir: join(workDir, section.name), buildRoot: BUILD_ROOT, projectRoot: PROJECT_ROOT, log, kafka: () => kafka.availability() };
+        const result = await section.run(context);
         figures.push(...result.figures);
         sections[section.name] = { ...result.details, seconds: Number(process.hrtime.bigint() - sectionStart) / 1e9 };
       } catch (error) {
@@ -52,6 +57,7 @@ async function main(options: CliOptions): Promise<number> {
       }
     }
   } finally {
+    await kafka.stop().catch((error: unknown) => failures.push({ section: 'kafka', error: String(error) }));
     if (!options.keep) rmSync(workDir, { recursive: true, force: true });
   }
   const finishedAt = new Date();
@@ -93,6 +99,7 @@ const program = new Command('bench')
   .option('--results <path>', 'where to write the results', join(PROJECT_ROOT, 'bench', 'results.json'))
   .option('--work-dir <dir>', 'scratch directory for fixtures (default: a new temporary directory)')
   .option('--keep', 'keep the scratch directory after the run')
+  .addOption(new Option('--kafka <when>', 'real Kafka broker for ingestion and live latency (auto: full runs only)').choices(['auto', 'on', 'off']).default('auto'))
   .parse();
 
 main(program.opts<CliOptions>()).then(

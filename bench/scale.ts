@@ -9,12 +9,17 @@ export interface Scale {
   readonly durableAppends: number;
   /** Events in the store when the all-in-one app cold-starts. */
   readonly coldStartEvents: number;
+  /** Notifications filed over HTTP by the ingestion section, and the connections that file them. */
+  readonly ingestionRequests: number;
+  readonly ingestionConnections: number;
+  /** Notifications filed one at a time to time the live stream. */
+  readonly liveProbes: number;
 }
 
 export const DEFAULT_SEED = 20_260_529;
 
 export function scaleFor(mode: 'full' | 'quick', seed = DEFAULT_SEED): Scale {
   return mode === 'full'
-    ? { mode, seed, replayEvents: 5_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000 }
-    : { mode, seed, replayEvents: 200_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 100_000 };
+    ? { mode, seed, replayEvents: 5_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 20_000, ingestionConnections: 64, liveProbes: 300 }
+    : { mode, seed, replayEvents: 200_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 100_000, ingestionRequests: 1_500, ingestionConnections: 64, liveProbes: 40 };
 }

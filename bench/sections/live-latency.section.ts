@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { AppProcess } from '../http/app-process';
+import { Callers } from '../http/callers';
+import { MEMBER_STATES, NotificationRequests } from '../ingestion/notification-requests';
+import { LiveLatencyMeasurement, probeLiveLatency } from '../live-latency/live-probes';
+import { Figure } from '../report/figures';
+import { BenchContext, BenchSection, SectionResult } from './section';
+
+const SECTION = 'Live latency';
+const PAUSE_BETWEEN_PROBES_MS = 20;
+
+/**
+ * From a notification's 2xx to the scope change it causes (indicators, proposal or mode) arriving on the
+ * live stream (`/api/v1/stream`), in the embedded default and over a real Kafka broker.
+ */
+export const liveLatencySection: BenchSection = {
+  name: 'live-latency',
+  title: 'Live latency: 2xx to the scope change on the live stream',
+  async run(context: BenchContext): Promise<SectionResult> {
+    const { scale, log } = context;
+    log(`live latency: ${scale.liveProbes} probes, embedded`);
+    const embedded = await measure(context, join(context.workDir, 'embedded'), {});
+    const kafka = await context.kafka();
+    let overKafka: LiveLatencyMeasurement | undefined;
+    if ('brokers' in kafka) {
+      log(`live latency: the same over Kafka (${kafka.brokers.join(',')})`);
+      overKafka = await measure(context, join(context.workDir, 'kafka'), { KAFKA_BROKERS: kafka.brokers.join(',') });
+    } else log(`live latency over Kafka skipped: ${kafka.skipped}`);
+    const kafkaNote = 'skipped' in kafka ? { note: kafka.skipped } : {};
+    const figures: Figure[] = [
+      { section: SECTION, name: '2xx to scope change on SSE, p50, embedded', value: embedded.latency.p50Ms, unit: 'ms' },
+      { section: SECTION, name: '2xx to scope change on SSE, p99, embedded', value: embedded.latency.p99Ms, unit: 'ms', target: { atMost: 100 } },
+      { section: SECTION, name: '2xx to scope change on SSE, p50, Kafka', value: overKafka?.latency.p50Ms ?? null, unit: 'ms', ...kafkaNote },
+      { section: SECTION, name: '2xx to scope change on SSE, p99, Kafka', value: overKafka?.latency.p99Ms ?? null, unit: 'ms', target: { atMost: 500 } },
+    ];
+    return { figures, details: { pauseBetweenProbesMs: PAUSE_BETWEEN_PROBES_MS, embedded, kafka: overKafka ?? kafka } };
+  },
+};
+
+async function measure(context: BenchContext, dataDir: string, env: Record<string, string>): Promise<LiveLatencyMeasurement> {
+  const callers = await Callers.forDataDir(dataDir, MEMBER_STATES, 2);
+  const { app } = await AppProcess.start(context.buildRoot, dataDir, env);
+  try {
+    return await probeLiveLatency(app.baseUrl, callers, new NotificationRequests(context.scale.seed + 4), context.scale.liveProbes, PAUSE_BETWEEN_PROBES_MS);
+  } finally {
+    await app.stop();
+  }
+}
