@@ -5,5 +5,6 @@ export * from './shared/backoff';
 export * from './shared/dead-letter';
 export * from './in-process/in-process-message-bus.adapter';
 export * from './kafka/kafka-options';
+export * from './kafka/kafka-namespace';
 export * from './kafka/kafka-message-bus.adapter';
 export * from './event-appending-handler';

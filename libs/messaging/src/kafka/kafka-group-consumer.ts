@@ -3,11 +3,15 @@ import { ConsumerHandle, ConsumerOptions, IncomingMessage, MessageBus } from '..
 import { MessagingLogger } from '../logger';
 import { BackoffPolicy, backoffDelay, pause, settledWithin } from '../shared/backoff';
 import { deliver, DeliveryOutcome } from '../shared/delivery';
+import { KafkaNamespace } from './kafka-namespace';
 import { KafkaConsumerTiming } from './kafka-options';
 
 export interface GroupConsumerSettings {
   readonly kafka: Kafka;
+  /** Publishes under logical topic names (the dead letters). */
   readonly publish: MessageBus['publish'];
+  /** Maps the logical topic and group names to the broker's. */
+  readonly namespace: KafkaNamespace;
   readonly logger: MessagingLogger;
   readonly backoff: BackoffPolicy;
   readonly timing: KafkaConsumerTiming;
@@ -33,7 +37,7 @@ export class KafkaGroupConsumer implements ConsumerHandle {
     const consumer = this.createConsumer();
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
-    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
+    await consumer.subscribe({ topics: this.options.topics.map((topic) => this.settings.namespace.topic(topic)), fromBeginning: true });
     await consumer.run({
       autoCommit: true,
       autoCommitInterval: 1_000,
@@ -53,7 +57,7 @@ export class KafkaGroupConsumer implements ConsumerHandle {
   private createConsumer(): Consumer {
     const { timing } = this.settings;
     const consumer = this.settings.kafka.consumer({
-      groupId: this.options.groupId,
+      groupId: this.settings.namespace.group(this.options.groupId),
       sessionTimeout: timing.sessionTimeoutMs,
       heartbeatInterval: timing.heartbeatIntervalMs,
       rebalanceTimeout: timing.rebalanceTimeoutMs,
@@ -82,7 +86,7 @@ export class KafkaGroupConsumer implements ConsumerHandle {
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || this.controller.signal.aborted) return;
-      const outcome = await this.deliverAlive(toIncoming(batch.topic, batch.partition, raw), heartbeat);
+      const outcome = await this.deliverAlive(toIncoming(this.settings.namespace.logicalTopic(batch.topic), batch.partition, raw), heartbeat);
       if (outcome === 'abandoned') return;
       resolveOffset(raw.offset);
       await commitOffsetsIfNecessary();

@@ -6,6 +6,7 @@ import { DEFAULT_BACKOFF, settledWithin } from '../shared/backoff';
 import { KafkaGroupConsumer } from './kafka-group-consumer';
 import { DEFAULT_CONSUMER_TIMING, KafkaMessageBusOptions } from './kafka-options';
 import { kafkajsLogCreator } from './kafkajs-logging';
+import { KafkaNamespace } from './kafka-namespace';
 import { ensureTopics } from './topic-setup';
 
 /**
@@ -18,12 +19,14 @@ export class KafkaMessageBus implements MessageBus {
   private readonly producer: Producer;
   private readonly logger: MessagingLogger;
   private readonly consumers = new Set<KafkaGroupConsumer>();
+  private readonly namespace: KafkaNamespace;
   private connecting: Promise<void> | undefined;
   private closed = false;
 
   constructor(private readonly options: KafkaMessageBusOptions) {
     if (options.brokers.length === 0) throw new Error('The Kafka message bus needs at least one broker');
     this.logger = options.logger ?? defaultMessagingLogger();
+    this.namespace = new KafkaNamespace(options.topicPrefix);
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'imera',
       brokers: [...options.brokers],
@@ -47,6 +50,11 @@ export class KafkaMessageBus implements MessageBus {
     });
   }
 
+  /** The prefix before every topic and group name on the broker ('' for none). */
+  get topicPrefix(): string {
+    return this.namespace.prefix;
+  }
+
   /** Connects the producer and creates missing topics. Safe to call again; a failed attempt can be retried. */
   connect(): Promise<void> {
     this.assertOpen();
@@ -61,7 +69,7 @@ export class KafkaMessageBus implements MessageBus {
     this.assertOpen();
     await this.connect();
     await this.producer.send({
-      topic,
+      topic: this.namespace.topic(topic),
       acks: -1,
       messages: messages.map(({ key, value, headers }) => ({ key, value, headers: headers ? { ...headers } : undefined })),
     });
@@ -73,6 +81,7 @@ export class KafkaMessageBus implements MessageBus {
     const consumer = new KafkaGroupConsumer(options, {
       kafka: this.kafka,
       publish: (topic, messages) => this.publish(topic, messages),
+      namespace: this.namespace,
       logger: this.logger,
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
       timing: { ...DEFAULT_CONSUMER_TIMING, ...this.options.consumerTiming },
@@ -103,7 +112,8 @@ export class KafkaMessageBus implements MessageBus {
     const admin = this.kafka.admin({ retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 2 } });
     await admin.connect();
     try {
-      await ensureTopics(admin, this.options.topics ?? topicSpecs(), this.logger);
+      const specs = (this.options.topics ?? topicSpecs()).map((spec) => ({ ...spec, name: this.namespace.topic(spec.name) }));
+      await ensureTopics(admin, specs, this.logger);
     } finally {
       await admin.disconnect();
     }

@@ -19,6 +19,11 @@ export interface KafkaConsumerTiming {
 export interface KafkaMessageBusOptions {
   readonly brokers: readonly string[];
   readonly clientId?: string;
+  /**
+   * Put before every topic and consumer-group name on the broker (default none), so suites or deployments
+   * sharing a broker never see each other's topics, offsets or dead letters. Set from KAFKA_TOPIC_PREFIX.
+   */
+  readonly topicPrefix?: string;
   /** Topics created on connect if missing; default: every topic of the system with its dead-letter topic. */
   readonly topics?: readonly TopicSpec[];
   readonly logger?: MessagingLogger;

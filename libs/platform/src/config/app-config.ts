@@ -11,6 +11,11 @@ export interface AppConfig {
   readonly eventStoreUrl?: string;
   readonly kafkaBrokers?: readonly string[];
   /**
+   * Put before every Kafka topic and consumer-group name (KAFKA_TOPIC_PREFIX, default none), so several
+   * deployments or test suites can share a broker without seeing each other's topics and groups.
+   */
+  readonly kafkaTopicPrefix?: string;
+  /**
    * Set only when the app runs a stress-test exercise's namespace: every event it appends is tagged with
    * this id (metadata.exerciseId), and its store is the namespace's own, never the live one.
    */
@@ -36,6 +41,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: parseEventStoreKind(env.EVENT_STORE ?? (eventStoreUrl ? 'eventstoredb' : 'file')),
     eventStoreUrl,
     kafkaBrokers,
+    kafkaTopicPrefix: nonEmpty(env.KAFKA_TOPIC_PREFIX),
   };
 }
 

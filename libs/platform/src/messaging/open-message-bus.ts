@@ -15,7 +15,7 @@ export function openMessageBus(config: AppConfig, readiness: Readiness, logger: 
     readiness.markReady(MESSAGE_BUS_COMPONENT, 'in-process (embedded default)');
     return new InProcessMessageBus({ logger });
   }
-  const bus = new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: 'imera', logger });
+  const bus = new KafkaMessageBus({ brokers: config.kafkaBrokers, clientId: 'imera', topicPrefix: config.kafkaTopicPrefix, logger });
   void connectUntilReady(bus, config.kafkaBrokers, readiness, logger, stopping);
   return bus;
 }
@@ -28,10 +28,11 @@ async function connectUntilReady(
   stopping: AbortSignal,
 ): Promise<void> {
   const where = brokers.join(',');
+  const prefix = bus.topicPrefix ? ` (topics and groups prefixed "${bus.topicPrefix}")` : '';
   for (let attempt = 1; !stopping.aborted; attempt++) {
     try {
       await bus.connect();
-      readiness.markReady(MESSAGE_BUS_COMPONENT, `Kafka at ${where}: connected, topics ready`);
+      readiness.markReady(MESSAGE_BUS_COMPONENT, `Kafka at ${where}: connected, topics ready${prefix}`);
       return;
     } catch (error) {
       if (stopping.aborted) return;

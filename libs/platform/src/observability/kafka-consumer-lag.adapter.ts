@@ -1,4 +1,5 @@
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { KafkaNamespace } from '@imera/messaging';
 import { ConsumerLag, ConsumerLagProbe } from './consumer-lag.port';
 
 /** Lag from the broker: each partition's high watermark minus the group's committed offset. */
@@ -6,12 +7,17 @@ export class KafkaConsumerLagProbe implements ConsumerLagProbe {
   private admin: Admin | undefined;
   private connecting: Promise<Admin> | undefined;
 
-  constructor(private readonly brokers: readonly string[]) {}
+  private readonly namespace: KafkaNamespace;
+
+  /** `topicPrefix`: the bus's KAFKA_TOPIC_PREFIX; groups are looked up, and topics reported, as the app names them. */
+  constructor(private readonly brokers: readonly string[], topicPrefix?: string) {
+    this.namespace = new KafkaNamespace(topicPrefix);
+  }
 
   async lag(group: string): Promise<ConsumerLag[]> {
     const admin = await this.connected();
     // Without a topic list the broker answers for every topic the group has committed offsets on.
-    const committed = await admin.fetchOffsets({ groupId: group });
+    const committed = await admin.fetchOffsets({ groupId: this.namespace.group(group) });
     return Promise.all(
       committed.map(async ({ topic, partitions }) => {
         const ends = await admin.fetchTopicOffsets(topic);
@@ -21,7 +27,7 @@ export class KafkaConsumerLagProbe implements ConsumerLagProbe {
           const from = done >= 0 ? done : Number(end.low);
           return sum + Math.max(0, Number(end.high) - from);
         }, 0);
-        return { topic, lag };
+        return { topic: this.namespace.logicalTopic(topic), lag };
       }),
     );
   }

@@ -63,7 +63,7 @@ export class ObservabilityModule implements OnApplicationBootstrap, OnApplicatio
           provide: LAG_PROBE,
           inject: [MESSAGE_BUS],
           useFactory: (bus: MessageBus) =>
-            bus instanceof InProcessMessageBus ? new InProcessConsumerLagProbe(bus) : new KafkaConsumerLagProbe(config.kafkaBrokers ?? []),
+            bus instanceof InProcessMessageBus ? new InProcessConsumerLagProbe(bus) : new KafkaConsumerLagProbe(config.kafkaBrokers ?? [], config.kafkaTopicPrefix),
         },
         {
           provide: MetricsCollector,
