@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Logger, LoggerService } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_TOKEN_SETTINGS, generateSigningKey, Principal, signingKeyToPem, TokenIssuer } from '@imera/auth';
@@ -44,6 +45,7 @@ export class ExerciseNamespace {
     readonly dir: string,
     readonly clock: ManualClock,
     readonly policyDocument: Record<string, unknown>,
+    readonly policySource: string,
     private readonly app: NestFastifyApplication,
     private readonly issuer: TokenIssuer,
     private readonly time: VirtualTime,
@@ -56,12 +58,14 @@ export class ExerciseNamespace {
     const key = await generateSigningKey();
     const { publicPem } = await signingKeyToPem(key);
     const config: AppConfig = { host: '127.0.0.1', port: 0, dataDir: dir, eventStore: options.store ?? 'file', exerciseId, policy };
-    const app = await createApp(config, {
-      clock,
-      logger: false,
-      limits: { ...DEFAULT_REQUEST_LIMITS, rateLimitMax: 0 },
-      authEnv: { AUTH_PUBLIC_KEY: publicPem },
-    });
+    const app = await keepingProcessLogger(() =>
+      createApp(config, {
+        clock,
+        logger: false,
+        limits: { ...DEFAULT_REQUEST_LIMITS, rateLimitMax: 0 },
+        authEnv: { AUTH_PUBLIC_KEY: publicPem },
+      }),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const runners = app
@@ -70,7 +74,7 @@ export class ExerciseNamespace {
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is ProjectionRunner => instance instanceof ProjectionRunner);
     const time = new VirtualTime(app, clock, app.get<EventStore>(EVENT_STORE), runners);
-    const namespace = new ExerciseNamespace(exerciseId, dir, clock, policy.document, app, new TokenIssuer(key, DEFAULT_TOKEN_SETTINGS, clock), time);
+    const namespace = new ExerciseNamespace(exerciseId, dir, clock, policy.document, policy.source, app, new TokenIssuer(key, DEFAULT_TOKEN_SETTINGS, clock), time);
     await time.settle();
     return namespace;
   }
@@ -118,6 +122,19 @@ export class ExerciseNamespace {
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     return { status: reply.statusCode, body: parseBody(reply.body) };
+  }
+}
+
+/**
+ * Nest keeps one process-wide logger and each new app replaces it; a namespace (silent) must not silence the
+ * live app it runs beside, so the process's logger is put back once the namespace's app exists.
+ */
+async function keepingProcessLogger<T>(create: () => Promise<T>): Promise<T> {
+  const processLogger = (Logger as unknown as { staticInstanceRef?: LoggerService }).staticInstanceRef;
+  try {
+    return await create();
+  } finally {
+    if (processLogger) Logger.overrideLogger(processLogger);
   }
 }
 

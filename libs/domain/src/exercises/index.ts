@@ -1,0 +1,3 @@
+export * from './exercise-timeline';
+export * from './expectations';
+export * from './figures';
