@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@imera/event-sourcing';
-import { ConsumerHandle, IncomingMessage, MessageBus } from '@imera/messaging';
+import { backoffDelay, BackoffPolicy, ConsumerHandle, DEFAULT_BACKOFF, IncomingMessage, MessageBus, pause } from '@imera/messaging';
 import { Readiness } from '../health/readiness';
 import { EVENT_STORE, MESSAGE_BUS } from '../event-store/tokens';
 import { recordingHandler } from './recording-handler';
@@ -12,41 +12,78 @@ export interface RecordedTopic {
 }
 
 const RECORDED_TOPICS = Symbol('RecordedTopics');
+const RECORDER_BACKOFF = Symbol('RecorderBackoff');
 export const RECORDER_GROUP = 'event-recorder';
+export const RECORDER_COMPONENT = 'event-recorder';
 
 /**
  * The event recorder: consumes published decisions and appends them to the event store, idempotently.
  * Runs inside the all-in-one app, or on its own next to a distributed deployment.
+ *
+ * It joins its consumer group in the background and keeps trying (with back-off) while the broker cannot be
+ * reached, so the app still starts; `/health` says the recorder is not ready, and why, until it consumes.
  */
 @Module({})
 export class RecordingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: ConsumerHandle | undefined;
+  private starting: Promise<void> | undefined;
+  private readonly stopping = new AbortController();
+  private readonly logger = new Logger('event-recorder');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(RECORDED_TOPICS) private readonly topics: readonly RecordedTopic[],
     @Inject(Readiness) private readonly readiness: Readiness,
+    @Inject(RECORDER_BACKOFF) private readonly backoff: BackoffPolicy,
   ) {
-    readiness.register('event-recorder');
+    readiness.register(RECORDER_COMPONENT);
   }
 
-  static forTopics(topics: readonly RecordedTopic[]): DynamicModule {
-    return { module: RecordingModule, providers: [{ provide: RECORDED_TOPICS, useValue: topics }] };
+  /** `backoff`: waits between attempts to join while the broker is away (default: 100 ms doubling to 30 s). */
+  static forTopics(topics: readonly RecordedTopic[], backoff: BackoffPolicy = DEFAULT_BACKOFF): DynamicModule {
+    return {
+      module: RecordingModule,
+      providers: [
+        { provide: RECORDED_TOPICS, useValue: topics },
+        { provide: RECORDER_BACKOFF, useValue: backoff },
+      ],
+    };
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const handlers = new Map(this.topics.map(({ topic, streamCategories }) => [topic, recordingHandler(this.store, streamCategories)]));
-    this.consumer = await this.bus.consume({
-      groupId: RECORDER_GROUP,
-      topics: this.topics.map(({ topic }) => topic),
-      handle: (message: IncomingMessage) => handlers.get(message.topic)!(message),
-    });
-    this.readiness.markReady('event-recorder', `consuming ${this.topics.map(({ topic }) => topic).join(', ')}`);
-    new Logger('event-recorder').log(`Recording ${this.topics.length} topics into the event store`);
+  onApplicationBootstrap(): void {
+    this.starting = this.consumeUntilStarted();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.starting;
     await this.consumer?.stop();
+  }
+
+  private async consumeUntilStarted(): Promise<void> {
+    const handlers = new Map(this.topics.map(({ topic, streamCategories }) => [topic, recordingHandler(this.store, streamCategories)]));
+    const names = this.topics.map(({ topic }) => topic).join(', ');
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+      try {
+        const consumer = await this.bus.consume({
+          groupId: RECORDER_GROUP,
+          topics: this.topics.map(({ topic }) => topic),
+          handle: (message: IncomingMessage) => handlers.get(message.topic)!(message),
+        });
+        if (this.stopping.signal.aborted) return void (await consumer.stop());
+        this.consumer = consumer;
+        this.readiness.markReady(RECORDER_COMPONENT, `consuming ${names}`);
+        this.logger.log(`Recording ${this.topics.length} topics into the event store`);
+        return;
+      } catch (error) {
+        if (this.stopping.signal.aborted) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        const retryInMs = backoffDelay(this.backoff, attempt);
+        this.readiness.markNotReady(RECORDER_COMPONENT, `cannot consume ${names} yet (attempt ${attempt}, next in ${retryInMs} ms): ${reason}`);
+        this.logger.warn(`Cannot consume ${names} yet; retrying in ${retryInMs} ms: ${reason}`);
+        await pause(retryInMs, this.stopping.signal);
+      }
+    }
   }
 }
