@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,6 +17,7 @@ import {
   SystemMetrics,
   TOKEN_VERIFIER,
 } from '@imera/platform';
+import { ExercisesApiModule } from '../../exercises/src/api/exercises-api.module';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -28,8 +29,8 @@ export interface CreateAppOptions {
   readonly limits?: RequestLimits;
   /** Where the token settings come from; process.env by default. An exercise namespace passes its own. */
   readonly authEnv?: NodeJS.ProcessEnv;
-  /** Extra modules of the all-in-one app (the exercises API); none by default. */
-  readonly extraModules?: ReadonlyArray<Type<unknown> | DynamicModule>;
+  /** True when the app is a stress-test exercise's namespace: it runs no exercises API of its own. */
+  readonly exerciseNamespace?: boolean;
 }
 
 /** Builds the all-in-one app; tests call this with their own configuration. */
@@ -39,7 +40,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const logger = createStructuredLogger({ level: levelForNestLevels(options.logger) });
   const metrics = new SystemMetrics();
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { clock, observability: { metrics, logger }, authEnv: options.authEnv, extraModules: options.extraModules }),
+    AppModule.forRoot(config, { clock, observability: { metrics, logger }, authEnv: options.authEnv, extraModules: options.exerciseNamespace ? [] : [ExercisesApiModule] }),
     new FastifyAdapter({ bodyLimit: limits.bodyLimitBytes, trustProxy: false }),
     { logger: new StructuredNestLogger(logger), abortOnError: false },
   );

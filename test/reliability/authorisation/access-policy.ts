@@ -6,13 +6,15 @@ import { Role } from '@imera/auth';
  * endpoint gets its row when it is added.
  *
  * MS member-state-authority, AN commission-analyst, CC crisis-cell, CS council-secretariat,
- * OP economic-operator. The exercise-runner role is in no row: an exercise token never reaches live data.
+ * OP economic-operator, EX exercise-runner. The exercise-runner role has the exercises API only: an exercise
+ * token never reaches live data.
  */
 const MS = 'member-state-authority';
 const AN = 'commission-analyst';
 const CC = 'crisis-cell';
 const CS = 'council-secretariat';
 const OP = 'economic-operator';
+const EX = 'exercise-runner';
 
 export type Access = 'public' | readonly Role[];
 
@@ -104,6 +106,13 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /dashboard/*': 'public',
   'GET /api/v1/dashboard/session': [MS, AN, CC, CS],
   'GET /api/v1/dashboard/scopes/:scopeId/trends': [MS, AN, CC, CS],
+
+  // Stress-test exercises: run in their own namespaces, by exercise runners only (a token bound to an exercise
+  // sees that exercise only).
+  'POST /api/v1/exercises': [EX],
+  'GET /api/v1/exercises': [EX],
+  'GET /api/v1/exercises/:exerciseId/report': [EX],
+  'DELETE /api/v1/exercises/:exerciseId': [EX],
 };
 
 /**

@@ -64,6 +64,7 @@ export class ExerciseNamespace {
         logger: false,
         limits: { ...DEFAULT_REQUEST_LIMITS, rateLimitMax: 0 },
         authEnv: { AUTH_PUBLIC_KEY: publicPem },
+        exerciseNamespace: true,
       }),
     );
     await app.init();
