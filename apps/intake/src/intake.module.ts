@@ -1,7 +1,19 @@
+import { join } from 'node:path';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
 import { MessageBus } from '@imera/messaging';
-import { CLOCK, DecisionPublisher, EVENT_STORE, MESSAGE_BUS, ProjectionRunner, Readiness } from '@imera/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  CLOCK,
+  DecisionPublisher,
+  EVENT_STORE,
+  FileProjectionSnapshotStore,
+  MESSAGE_BUS,
+  Projection,
+  ProjectionRunner,
+  Readiness,
+} from '@imera/platform';
 import { ExportControlIntake } from './export-controls/export-control-intake';
 import { ExportControlScheduleRunner } from './export-controls/export-control-schedule.runner';
 import { ExportControlsController } from './export-controls/export-controls.controller';
@@ -25,16 +37,8 @@ const EXPORT_CONTROLS_RUNNER = Symbol('ExportControlsProjectionRunner');
     { provide: ExportControlIntake, inject: [EVENT_STORE, DecisionPublisher, CLOCK], useFactory: (s: EventStore, p: DecisionPublisher, c: Clock) => new ExportControlIntake(s, p, c) },
     { provide: NotificationsView, useFactory: () => new NotificationsView() },
     { provide: ExportControlsView, useFactory: () => new ExportControlsView() },
-    {
-      provide: NOTIFICATIONS_RUNNER,
-      inject: [NotificationsView, EVENT_STORE, Readiness],
-      useFactory: (view: NotificationsView, store: EventStore, readiness: Readiness) => new ProjectionRunner(view, { store, readiness, onError: logProjectionError }),
-    },
-    {
-      provide: EXPORT_CONTROLS_RUNNER,
-      inject: [ExportControlsView, EVENT_STORE, Readiness],
-      useFactory: (view: ExportControlsView, store: EventStore, readiness: Readiness) => new ProjectionRunner(view, { store, readiness, onError: logProjectionError }),
-    },
+    { provide: NOTIFICATIONS_RUNNER, inject: [NotificationsView, EVENT_STORE, Readiness, APP_CONFIG], useFactory: runnerFor },
+    { provide: EXPORT_CONTROLS_RUNNER, inject: [ExportControlsView, EVENT_STORE, Readiness, APP_CONFIG], useFactory: runnerFor },
     {
       provide: ExportControlScheduleRunner,
       inject: [ExportControlsView, ExportControlIntake, CLOCK],
@@ -62,6 +66,17 @@ export class IntakeModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.schedule.stop();
     await Promise.all([this.notifications.stop(), this.exportControls.stop()]);
   }
+}
+
+/** Resumes after the view's stored checkpoint, as the crisis monitor does; the in-memory store starts from nothing. */
+function runnerFor(view: Projection, store: EventStore, readiness: Readiness, config: AppConfig): ProjectionRunner {
+  return new ProjectionRunner(view, {
+    store,
+    readiness,
+    onError: logProjectionError,
+    onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
+    snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')) },
+  });
 }
 
 function logProjectionError(projection: string, error: unknown): void {

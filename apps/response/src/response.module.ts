@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
 import { MessageBus } from '@imera/messaging';
-import { CLOCK, DecisionPublisher, EVENT_STORE, MESSAGE_BUS, ProjectionRunner, Readiness } from '@imera/platform';
+import { APP_CONFIG, AppConfig, CLOCK, DecisionPublisher, EVENT_STORE, FileProjectionSnapshotStore, MESSAGE_BUS, ProjectionRunner, Readiness } from '@imera/platform';
 import { evolveInformationRequestRecord, isInformationRequestEvent } from './information-requests/information-request.record';
 import { InformationRequestWorkflow } from './information-requests/information-request-workflow';
 import { INFORMATION_REQUESTS_VIEW, InformationRequestsController } from './information-requests/information-requests.controller';
@@ -35,9 +36,16 @@ const views: Provider[] = [
   { provide: OpenInstrumentsView, useFactory: () => new OpenInstrumentsView() },
   {
     provide: READ_MODELS_RUNNER,
-    inject: [EVENT_STORE, Readiness, INFORMATION_REQUESTS_VIEW, PRIORITY_RATED_REQUESTS_VIEW, STOCK_DISTRIBUTIONS_VIEW, JOINT_PROCUREMENTS_VIEW, OperatorQueuesView, RemainingStockView, OpenInstrumentsView],
-    useFactory: (store: EventStore, readiness: Readiness, ...projections: ConstructorParameters<typeof ResponseReadModels>[0]) =>
-      new ProjectionRunner(new ResponseReadModels(projections), { store, readiness, onError: logError('projection:response-instruments') }),
+    inject: [EVENT_STORE, Readiness, APP_CONFIG, INFORMATION_REQUESTS_VIEW, PRIORITY_RATED_REQUESTS_VIEW, STOCK_DISTRIBUTIONS_VIEW, JOINT_PROCUREMENTS_VIEW, OperatorQueuesView, RemainingStockView, OpenInstrumentsView],
+    useFactory: (store: EventStore, readiness: Readiness, config: AppConfig, ...projections: ConstructorParameters<typeof ResponseReadModels>[0]) =>
+      new ProjectionRunner(new ResponseReadModels(projections), {
+        store,
+        readiness,
+        onError: logError('projection:response-instruments'),
+        onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
+        // Resumes after the read models' stored checkpoint; the in-memory store starts from nothing.
+        snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')) },
+      }),
   },
 ];
 

@@ -7,7 +7,7 @@ import {
   ExportControlStatus,
   RecordedMeasure,
 } from '@imera/domain/export-controls';
-import { Projection } from '@imera/platform';
+import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 
 export interface MeasureRecord {
   readonly state: RecordedMeasure;
@@ -15,11 +15,27 @@ export interface MeasureRecord {
   readonly history: ReadonlyArray<{ readonly type: string; readonly eventId: string; readonly globalPosition: number }>;
 }
 
-/** Every recorded export-control measure with its status and history. */
-export class ExportControlsView implements Projection {
+interface TrackedMeasure {
+  readonly state: ExportControlState;
+  readonly history: MeasureRecord['history'];
+}
+
+type SavedMeasures = Array<[string, TrackedMeasure]>;
+
+/** Every recorded export-control measure with its status and history; saved as a checkpoint. */
+export class ExportControlsView implements CheckpointedProjection<SavedMeasures> {
   readonly name = 'export-controls';
-  private readonly measures = new Map<string, { state: ExportControlState; history: MeasureRecord['history'] }>();
+  readonly version = 'export-controls@1';
+  private readonly measures = new Map<string, TrackedMeasure>();
   private readonly changeListeners = new Set<(measureId: string) => void>();
+
+  snapshot(): SavedMeasures {
+    return entriesOf(this.measures);
+  }
+
+  restore(saved: SavedMeasures): void {
+    refill(this.measures, saved);
+  }
 
   apply(recorded: RecordedEvent): void {
     if (!recorded.streamName.startsWith('exportControl-')) return;

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import { NotificationImpact, OperatorNotificationEvent, OperatorNotificationFiled } from '@imera/domain/operator-notifications';
-import { Projection } from '@imera/platform';
+import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 
 export interface NotificationRecord extends Omit<OperatorNotificationFiled['data'], never> {
   readonly status: 'open' | 'resolved';
@@ -13,10 +13,24 @@ export interface NotificationRecord extends Omit<OperatorNotificationFiled['data
 
 const TYPES = new Set(['OperatorNotificationFiled', 'OperatorNotificationUpdated', 'OperatorNotificationResolved']);
 
-/** Every notification as its filer and the Commission see it; callers apply confidentiality rules. */
-export class NotificationsView implements Projection {
+type SavedNotifications = Array<[string, NotificationRecord]>;
+
+/**
+ * Every notification as its filer and the Commission see it; callers apply confidentiality rules. Saved as a
+ * checkpoint, so a restart resumes after it instead of folding the whole log.
+ */
+export class NotificationsView implements CheckpointedProjection<SavedNotifications> {
   readonly name = 'notifications';
+  readonly version = 'notifications@1';
   private readonly records = new Map<string, NotificationRecord>();
+
+  snapshot(): SavedNotifications {
+    return entriesOf(this.records);
+  }
+
+  restore(saved: SavedNotifications): void {
+    refill(this.records, saved);
+  }
 
   apply(recorded: RecordedEvent): void {
     if (!TYPES.has(recorded.type)) return;

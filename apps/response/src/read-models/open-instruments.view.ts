@@ -10,7 +10,7 @@ import {
   PriorityRatedRequestState,
 } from '@imera/domain/priority-rated-requests';
 import { stockDistributionDecider, StockDistributionEvent, StockDistributionState } from '@imera/domain/stock-distribution';
-import { Projection } from '@imera/platform';
+import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 import { ModeEnd, Timetable, TrackedInstrument } from '../schedules/due-steps';
 import { OpenInstrument, openInformationRequest, openJointProcurement, openPriorityRatedRequest, openStockDistribution } from './open-instrument';
 
@@ -34,12 +34,22 @@ interface Tracked<State> extends TrackedInstrument<State> {
   readonly openedAt: string;
 }
 
+interface SavedOpenInstruments {
+  readonly informationRequests: Array<[string, Tracked<InformationRequestState>]>;
+  readonly priorityRatedRequests: Array<[string, Tracked<PriorityRatedRequestState>]>;
+  readonly rounds: Array<[string, Tracked<StockDistributionState>]>;
+  readonly procurements: Array<[string, Tracked<JointProcurementState>]>;
+  readonly scopes: Array<[string, ScopeModeState]>;
+  readonly modeEnds: ModeEnd[];
+}
+
 /**
  * Every response instrument with its domain state, and every end of a scope's mode: what the schedule works
  * from, and the open instruments per scope with their next deadline that the dashboard shows.
  */
-export class OpenInstrumentsView implements Projection {
+export class OpenInstrumentsView implements CheckpointedProjection<SavedOpenInstruments> {
   readonly name = 'open-instruments';
+  readonly version = 'open-instruments@1';
   private readonly informationRequests = new Map<string, Tracked<InformationRequestState>>();
   private readonly priorityRatedRequests = new Map<string, Tracked<PriorityRatedRequestState>>();
   private readonly rounds = new Map<string, Tracked<StockDistributionState>>();
@@ -49,6 +59,26 @@ export class OpenInstrumentsView implements Projection {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deliveryTimeZone = DEFAULT_PRIORITY_RATED_REQUEST_POLICY.calendar.timeZone) {}
+
+  snapshot(): SavedOpenInstruments {
+    return {
+      informationRequests: entriesOf(this.informationRequests),
+      priorityRatedRequests: entriesOf(this.priorityRatedRequests),
+      rounds: entriesOf(this.rounds),
+      procurements: entriesOf(this.procurements),
+      scopes: entriesOf(this.scopes),
+      modeEnds: [...this.modeEnds],
+    };
+  }
+
+  restore(saved: SavedOpenInstruments): void {
+    refill(this.informationRequests, saved.informationRequests);
+    refill(this.priorityRatedRequests, saved.priorityRatedRequests);
+    refill(this.rounds, saved.rounds);
+    refill(this.procurements, saved.procurements);
+    refill(this.scopes, saved.scopes);
+    this.modeEnds.splice(0, this.modeEnds.length, ...saved.modeEnds);
+  }
 
   apply(event: RecordedEvent): void {
     const id = streamId(event.streamName);

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import { InformationRequestAnswered } from '@imera/domain/information-requests';
 import { OperatorBook, PriorityRatedRequestEvent, QueuedRequest } from '@imera/domain/priority-rated-requests';
-import { Projection } from '@imera/platform';
+import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 
 interface AcceptedRequest extends QueuedRequest {
   readonly operatorId: string;
@@ -26,6 +26,11 @@ export interface OperatorQueue {
   readonly statedCapacities: readonly StatedCapacity[];
 }
 
+interface SavedOperatorQueues {
+  readonly accepted: Array<[string, AcceptedRequest]>;
+  readonly capacities: Array<[string, StatedCapacity]>;
+}
+
 /** Capacity figures per period, converted to the calendar-day rate the conflict check counts in. */
 const DAYS_PER_PERIOD: Readonly<Record<string, number>> = { day: 1, d: 1, week: 7, year: 365, a: 365 };
 
@@ -34,10 +39,20 @@ const DAYS_PER_PERIOD: Readonly<Record<string, number>> = { day: 1, d: 1, week: 
  * requests still to deliver, by delivery date then receipt, and the production capacity the operator stated
  * in its answers to information requests (a figure of topic `production-capacity` in `<unit>/day|week|year`).
  */
-export class OperatorQueuesView implements Projection {
+export class OperatorQueuesView implements CheckpointedProjection<SavedOperatorQueues> {
   readonly name = 'operator-queues';
+  readonly version = 'operator-queues@1';
   private readonly accepted = new Map<string, AcceptedRequest>();
   private readonly capacities = new Map<string, StatedCapacity>();
+
+  snapshot(): SavedOperatorQueues {
+    return { accepted: entriesOf(this.accepted), capacities: entriesOf(this.capacities) };
+  }
+
+  restore(saved: SavedOperatorQueues): void {
+    refill(this.accepted, saved.accepted);
+    refill(this.capacities, saved.capacities);
+  }
 
   apply(recorded: RecordedEvent): void {
     if (recorded.type === 'InformationRequestAnswered') this.capacitiesFrom(recorded as unknown as InformationRequestAnswered);

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import { StockDistributionEvent } from '@imera/domain/stock-distribution';
-import { Projection } from '@imera/platform';
+import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 
 export interface RemainingStock {
   readonly memberState: string;
@@ -22,15 +22,30 @@ interface RoundInfo {
   readonly unit: string;
 }
 
+interface SavedRemainingStock {
+  readonly rounds: Array<[string, RoundInfo]>;
+  readonly stocks: Array<[string, RemainingStock]>;
+}
+
 /**
  * Strategic stock per Member State and material after distribution orders: the latest report, minus what
  * was dispatched and plus what was received since. A new report states the stock as it then is, movements
  * included, so it starts the count again.
  */
-export class RemainingStockView implements Projection {
+export class RemainingStockView implements CheckpointedProjection<SavedRemainingStock> {
   readonly name = 'remaining-stock';
+  readonly version = 'remaining-stock@1';
   private readonly rounds = new Map<string, RoundInfo>();
   private readonly stocks = new Map<string, RemainingStock>();
+
+  snapshot(): SavedRemainingStock {
+    return { rounds: entriesOf(this.rounds), stocks: entriesOf(this.stocks) };
+  }
+
+  restore(saved: SavedRemainingStock): void {
+    refill(this.rounds, saved.rounds);
+    refill(this.stocks, saved.stocks);
+  }
 
   apply(recorded: RecordedEvent): void {
     if (!recorded.streamName.startsWith('stockDistribution-')) return;

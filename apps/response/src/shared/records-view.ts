@@ -1,17 +1,30 @@
 import { EventStore, RecordedEvent, streamId } from '@imera/event-sourcing';
-import { Projection } from '@imera/platform';
+import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 
 export type RecordEvolver<R> = (record: R | undefined, event: RecordedEvent) => R | undefined;
 
 /** The records of one kind of instrument, one per stream, for lists; a single record is read from its stream. */
-export class RecordsView<R extends { readonly scopeId: string }> implements Projection {
+export class RecordsView<R extends { readonly scopeId: string }> implements CheckpointedProjection<Array<[string, R]>> {
   private readonly records = new Map<string, R>();
+  readonly version: string;
 
   constructor(
     readonly name: string,
     private readonly accepts: (event: RecordedEvent) => boolean,
     private readonly evolve: RecordEvolver<R>,
-  ) {}
+    /** Bumped when the record's shape or its evolution changes, so older checkpoints are rebuilt. */
+    recordVersion = 1,
+  ) {
+    this.version = `${name}@${recordVersion}`;
+  }
+
+  snapshot(): Array<[string, R]> {
+    return entriesOf(this.records);
+  }
+
+  restore(saved: Array<[string, R]>): void {
+    refill(this.records, saved);
+  }
 
   apply(event: RecordedEvent): void {
     if (!this.accepts(event)) return;

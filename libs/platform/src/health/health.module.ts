@@ -5,7 +5,8 @@ import { Readiness } from './readiness';
 @Global()
 @Module({
   controllers: [HealthController],
-  providers: [{ provide: Readiness, useValue: new Readiness() }],
+  // One per app: two apps in one process (a restart in a test) must not share what is ready.
+  providers: [{ provide: Readiness, useFactory: () => new Readiness() }],
   exports: [Readiness],
 })
 export class HealthModule {}

@@ -6,6 +6,7 @@ import { ProjectionSnapshotStore, SnapshotLastEvent, StoredProjectionSnapshot } 
 export * from './checkpointed-projection';
 export * from './projection-snapshot-store.port';
 export * from './file-projection-snapshot-store.adapter';
+export * from './keyed-records';
 
 /** When a checkpointed projection's state is saved. */
 export interface SnapshotSettings {
