@@ -14,6 +14,8 @@ export function example<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as T;
 }
 
+export type KafkaSettings = Pick<AppConfig, 'kafkaBrokers' | 'kafkaTopicPrefix'>;
+
 export interface Reply {
   readonly status: number;
   readonly body: any;
@@ -25,16 +27,18 @@ export class IntakeHarness {
   private tokenFor!: TokenFor;
   baseUrl!: string;
 
-  private constructor(readonly dataDir: string, readonly clock: ManualClock, private readonly kafkaBrokers?: readonly string[]) {}
+  private constructor(readonly dataDir: string, readonly clock: ManualClock, private readonly kafka: KafkaSettings) {}
 
-  static async start(options: { kafkaBrokers?: readonly string[]; now?: string } = {}): Promise<IntakeHarness> {
-    const harness = new IntakeHarness(mkdtempSync(join(tmpdir(), 'imera-intake-')), new ManualClock(options.now ?? '2026-11-22T09:00:00Z'), options.kafkaBrokers);
+  /** `kafkaBrokers` (and `kafkaTopicPrefix`, so suites sharing a broker stay apart): over Kafka, else in-process. */
+  static async start(options: KafkaSettings & { now?: string } = {}): Promise<IntakeHarness> {
+    const { kafkaBrokers, kafkaTopicPrefix } = options;
+    const harness = new IntakeHarness(mkdtempSync(join(tmpdir(), 'imera-intake-')), new ManualClock(options.now ?? '2026-11-22T09:00:00Z'), { kafkaBrokers, kafkaTopicPrefix });
     await harness.boot();
     return harness;
   }
 
   get config(): AppConfig {
-    return { host: '127.0.0.1', port: 0, dataDir: this.dataDir, eventStore: 'file', kafkaBrokers: this.kafkaBrokers };
+    return { host: '127.0.0.1', port: 0, dataDir: this.dataDir, eventStore: 'file', ...this.kafka };
   }
 
   async boot(): Promise<void> {
