@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Command } from 'commander';
+import { replayCommand } from './replay-command';
 import { runCommand } from './run-command';
 
 // The services' own log lines would bury the run's summary: stdout carries the summary only.
@@ -8,7 +9,7 @@ Logger.overrideLogger(false);
 
 /** `npm run exercise -- <command>`: stress-test exercises in their own namespaces, on virtual time. */
 export function exerciseProgram(): Command {
-  return new Command('exercise').description('IMERA stress-test exercises').addCommand(runCommand());
+  return new Command('exercise').description('IMERA stress-test exercises').addCommand(runCommand()).addCommand(replayCommand());
 }
 
 exerciseProgram()
