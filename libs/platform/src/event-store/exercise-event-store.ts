@@ -11,7 +11,7 @@ export class ExerciseEventStore implements EventStore {
     readonly exerciseId: string,
   ) {}
 
-  appendToStream(streamName: string, events: readonly NewEvent[], options: { readonly expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(streamName: string, events: readonly NewEvent[], options: { readonly expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const tagged = events.map((event) => {
       const stated = event.metadata.exerciseId;
       if (stated !== undefined && stated !== this.exerciseId) {
