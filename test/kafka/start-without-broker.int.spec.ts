@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ManualClock } from '@imera/event-sourcing';
-import { AppConfig } from '@imera/platform';
+import { MessageBus, Topics } from '@imera/messaging';
+import { AppConfig, MESSAGE_BUS } from '@imera/platform';
 import { createApp } from '../../apps/imera/src/bootstrap';
 import { deleteTestTopics } from '../../libs/messaging/src/kafka/testing/delete-test-topics';
 import { freePort } from '../support/system-process';
@@ -42,7 +43,7 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, wh
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -50,7 +51,7 @@ async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, wh
 /**
  * The all-in-one app started while its Kafka broker cannot be reached: it starts anyway, `/health` answers
  * 503 naming the event recorder (and the bus) as not ready, and once the broker answers the recorder joins
- * by itself, `/health` turns 200 and a filing is stored.
+ * by itself, `/health` turns 200 and a filing is stored; the dead-letter watcher and the lag metric follow.
  */
 describe('starting while Kafka is unreachable', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'imera-start-without-broker-'));
@@ -95,5 +96,11 @@ describe('starting while Kafka is unreachable', () => {
       body: JSON.stringify(body),
     });
     expect(filed.status).toBe(201);
+
+    // The dead-letter watcher also joined once the broker answered, and consumer lag is read under the prefix.
+    await app.get<MessageBus>(MESSAGE_BUS).publish(Topics.exportControls, [{ key: 'gallium', value: '{"streamName": ' }]);
+    const metrics = () => fetch(`${baseUrl}/metrics`).then((response) => response.text());
+    await until(metrics, (text) => text.includes('imera_dead_letters_total{topic="imera.export-controls.v1"} 1'), 'the dead letter to be counted', 30_000);
+    await until(metrics, (text) => /imera_consumer_lag_messages\{group="event-recorder",topic="imera\.operator-notifications\.v1"\} 0\n/.test(text), 'the recorder lag', 30_000);
   }, 150_000);
 });

@@ -1,8 +1,9 @@
 import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@imera/event-sourcing';
-import { backoffDelay, BackoffPolicy, ConsumerHandle, DEFAULT_BACKOFF, IncomingMessage, MessageBus, pause } from '@imera/messaging';
+import { BackoffPolicy, ConsumerHandle, DEFAULT_BACKOFF, IncomingMessage, MessageBus } from '@imera/messaging';
 import { Readiness } from '../health/readiness';
 import { EVENT_STORE, MESSAGE_BUS } from '../event-store/tokens';
+import { consumeWhenReachable } from '../messaging/consume-when-reachable';
 import { recordingHandler } from './recording-handler';
 
 /** Which stream categories may arrive on a topic: anything else is poison. */
@@ -26,8 +27,6 @@ export const RECORDER_COMPONENT = 'event-recorder';
 @Module({})
 export class RecordingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: ConsumerHandle | undefined;
-  private starting: Promise<void> | undefined;
-  private readonly stopping = new AbortController();
   private readonly logger = new Logger('event-recorder');
 
   constructor(
@@ -52,38 +51,23 @@ export class RecordingModule implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.starting = this.consumeUntilStarted();
+    const handlers = new Map(this.topics.map(({ topic, streamCategories }) => [topic, recordingHandler(this.store, streamCategories)]));
+    const names = this.topics.map(({ topic }) => topic).join(', ');
+    const options = { groupId: RECORDER_GROUP, topics: this.topics.map(({ topic }) => topic), handle: (message: IncomingMessage) => handlers.get(message.topic)!(message) };
+    this.consumer = consumeWhenReachable(this.bus, options, {
+      backoff: this.backoff,
+      onWaiting: (reason, attempt, retryInMs) => {
+        this.readiness.markNotReady(RECORDER_COMPONENT, `cannot consume ${names} yet (attempt ${attempt}, next in ${retryInMs} ms): ${reason}`);
+        this.logger.warn(`Cannot consume ${names} yet; retrying in ${retryInMs} ms: ${reason}`);
+      },
+      onStarted: () => {
+        this.readiness.markReady(RECORDER_COMPONENT, `consuming ${names}`);
+        this.logger.log(`Recording ${this.topics.length} topics into the event store`);
+      },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort();
-    await this.starting;
     await this.consumer?.stop();
-  }
-
-  private async consumeUntilStarted(): Promise<void> {
-    const handlers = new Map(this.topics.map(({ topic, streamCategories }) => [topic, recordingHandler(this.store, streamCategories)]));
-    const names = this.topics.map(({ topic }) => topic).join(', ');
-    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
-      try {
-        const consumer = await this.bus.consume({
-          groupId: RECORDER_GROUP,
-          topics: this.topics.map(({ topic }) => topic),
-          handle: (message: IncomingMessage) => handlers.get(message.topic)!(message),
-        });
-        if (this.stopping.signal.aborted) return void (await consumer.stop());
-        this.consumer = consumer;
-        this.readiness.markReady(RECORDER_COMPONENT, `consuming ${names}`);
-        this.logger.log(`Recording ${this.topics.length} topics into the event store`);
-        return;
-      } catch (error) {
-        if (this.stopping.signal.aborted) return;
-        const reason = error instanceof Error ? error.message : String(error);
-        const retryInMs = backoffDelay(this.backoff, attempt);
-        this.readiness.markNotReady(RECORDER_COMPONENT, `cannot consume ${names} yet (attempt ${attempt}, next in ${retryInMs} ms): ${reason}`);
-        this.logger.warn(`Cannot consume ${names} yet; retrying in ${retryInMs} ms: ${reason}`);
-        await pause(retryInMs, this.stopping.signal);
-      }
-    }
   }
 }

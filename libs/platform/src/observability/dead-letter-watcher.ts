@@ -1,15 +1,20 @@
-import { ConsumerHandle, DeadLetterHeaders, deadLetterTopic, MessageBus, Topics } from '@imera/messaging';
+import { ConsumerHandle, ConsumerOptions, DeadLetterHeaders, deadLetterTopic, MessageBus, Topics } from '@imera/messaging';
+import { consumeWhenReachable } from '../messaging/consume-when-reachable';
 import { SystemMetrics } from './system-metrics';
 
 export const DEAD_LETTER_WATCHER_GROUP = 'observability-dead-letters';
 
-/** Counts what reaches the dead-letter topics, by source topic, and logs each with its reason. */
-export async function watchDeadLetters(
+/**
+ * Counts what reaches the dead-letter topics, by source topic, and logs each with its reason. Started in the
+ * background: while the broker cannot be reached it keeps trying (`waiting` hears each failed attempt).
+ */
+export function watchDeadLetters(
   bus: MessageBus,
   metrics: SystemMetrics,
   report: (details: Record<string, unknown>) => void,
-): Promise<ConsumerHandle> {
-  return bus.consume({
+  waiting?: (reason: string, attempt: number) => void,
+): ConsumerHandle {
+  const options: ConsumerOptions = {
     groupId: DEAD_LETTER_WATCHER_GROUP,
     topics: Object.values(Topics).map(deadLetterTopic),
     handle: async (message) => {
@@ -25,5 +30,6 @@ export async function watchDeadLetters(
         correlationId: message.headers['correlation-id'],
       });
     },
-  });
+  };
+  return consumeWhenReachable(bus, options, { onWaiting: (reason, attempt) => waiting?.(reason, attempt) });
 }

@@ -87,10 +87,12 @@ export class ObservabilityModule implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     this.watcher.start();
-    // Not awaited: with Kafka the group join waits for the broker, which must not hold up the start.
-    void watchDeadLetters(this.bus, this.metrics, (details) => this.logger.warn(details, `Dead letter from ${details.topic}: ${details.reason}`)).then(
-      (handle) => (this.deadLetters = handle),
-      (error: unknown) => this.logger.warn({ err: error }, 'Dead-letter watcher not started'),
+    // In the background: with Kafka the group join waits for the broker, which must not hold up the start.
+    this.deadLetters = watchDeadLetters(
+      this.bus,
+      this.metrics,
+      (details) => this.logger.warn(details, `Dead letter from ${details.topic}: ${details.reason}`),
+      (reason, attempt) => this.logger.warn({ attempt, reason }, 'Dead-letter watcher cannot consume yet; retrying'),
     );
   }
 
