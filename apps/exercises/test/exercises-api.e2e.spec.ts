@@ -7,7 +7,9 @@ import { FileLogEventStore } from '@imera/event-store';
 import { AppHarness } from '../../../test/reliability/support/app-harness';
 import { analyst, crisisCell, memberState } from '../../../test/support/tokens';
 import { example } from '../../intake/test/intake-harness';
+import { discoverRoutes, routeKey } from '../../../test/reliability/support/routes';
 import { runExercise } from '../src/runner';
+import { ACTIONS } from '../src/runtime';
 import { parseScenario } from '../src/scenario/parse-scenario';
 
 const FIXTURE_TEXT = readFileSync(join(__dirname, 'fixtures', 'small-rare-earth-controls.json'), 'utf8');
@@ -115,6 +117,13 @@ describe('exercises beside live data', () => {
       expect({ ...directExercise, id: 'isolation-api', scenarioFileSha256: apiExercise.scenarioFileSha256 }).toEqual(apiExercise);
       expect(apiReport.outcome).toMatchObject({ passed: true, expectationsMet: 5 });
     });
+  });
+
+  it("names only POST routes the app has in the scenario actions' catalogue", () => {
+    const routes = new Set(discoverRoutes(live.app).map(routeKey));
+    const missing = Object.entries(ACTIONS).filter(([, entry]) => !routes.has(`POST ${entry.route.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(missing).toEqual([]);
+    expect(Object.keys(ACTIONS).length).toBeGreaterThanOrEqual(13);
   });
 
   describe('HTTP API for exercise runners', () => {
