@@ -56,11 +56,15 @@ function followStreams(admits: Selector): Selector {
 function namesScope(event: RecordedEvent, scope: CrisisScope): boolean {
   if (streamCategory(event.streamName) === 'scope') return event.streamName === `scope-${scope.id}`;
   const data = event.data as Record<string, unknown>;
-  // The response instruments name their scope in the metadata of every event, the data of some.
-  if (data.scopeId === scope.id || event.metadata.scopeId === scope.id) return true;
-  if (typeof event.metadata.scopeId === 'string') return false;
-  if (typeof data.scopeId === 'string') return false;
+  // The response instruments name their scope in the metadata of every event, the data of some; the data
+  // comes first, as in the crisis monitor's scope timeline.
+  const named = scopeIdIn(data) ?? scopeIdIn(event.metadata);
+  if (named !== undefined) return named === scope.id;
   return materialsNamed(data).some((code) => scopeCoversMaterial(scope, code));
+}
+
+function scopeIdIn(part: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof part.scopeId === 'string' && part.scopeId.length > 0 ? part.scopeId : undefined;
 }
 
 /** `material`, `materials` as codes, or `materials` as objects with a `material` code. */
