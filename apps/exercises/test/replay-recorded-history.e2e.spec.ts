@@ -12,6 +12,7 @@ import { replayReportHtml } from '../src/replay/replay-report-html';
 import { LiveHistory, SCOPE } from './support/live-history';
 
 const LOWER_THRESHOLDS = join(__dirname, 'fixtures', 'lower-emergency-thresholds.policy.json');
+const CONTROLS_ALONE_NOT_ENOUGH = join(__dirname, 'fixtures', 'controls-alone-not-enough.policy.json');
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -119,6 +120,32 @@ describe('replaying an exported live history', () => {
     expect(scope.reached.find((r) => r.mode === 'emergency')).toEqual({ mode: 'emergency', recordedAt: '2025-04-22T09:00:00.000Z', replayedAt: '2025-04-22T09:00:00.000Z' });
     expect(report.outcome.summary).toMatch(/^\d+ differences? in 1 scope$/);
     expect(replayReportHtml(report)).toContain('EmergencyModeProposed');
+  }, 240_000);
+
+  it('when vigilance needs a second trigger, the first Council act has no proposal to decide and the modes follow the notifications', async () => {
+    const { report } = await replayFile(exported, { dataDir: work, toleranceSeconds: 0, policyFile: CONTROLS_ALONE_NOT_ENOUGH });
+    expect(report.councilActs.map((act) => [act.decision, act.mode, act.outcome, act.reason])).toEqual([
+      ['activation', 'vigilance', 'refused', 'no open proposal: the replayed policy has not proposed activation of vigilance mode'],
+      ['activation', 'emergency', 'recorded', null],
+      ['deactivation', 'emergency', 'recorded', null],
+    ]);
+    expect(report.replay).toMatchObject({ councilActsRecorded: 2, councilActsRefused: 1 });
+    const scope = report.scopes.find((s) => s.scopeId === SCOPE)!;
+    // Vigilance is proposed once two notifications add a second trigger, a week later; the Council's
+    // vigilance act of 8 April has nothing to decide, so ending emergency leaves the scope in normal mode.
+    expect(scope.differences).toEqual(
+      expect.arrayContaining([
+        { kind: 'moved', type: 'VigilanceModeProposed', mode: 'vigilance', to: 'vigilance-proposed', recordedAt: '2025-04-04T10:00:00.000Z', replayedAt: '2025-04-11T08:00:00.000Z', shiftSeconds: 597_600 },
+        { kind: 'missing', type: 'VigilanceModeActivated', mode: 'vigilance', to: 'vigilance-active', recordedAt: '2025-04-08T09:00:00.000Z', replayedAt: null, shiftSeconds: null },
+        { kind: 'extra', type: 'EmergencyModeDeactivated', mode: 'emergency', to: 'normal', recordedAt: null, replayedAt: '2025-06-05T09:00:00.000Z', shiftSeconds: null },
+      ]),
+    );
+    expect(scope.differences.filter((d) => d.kind === 'missing').map((d) => d.type)).toContain('VigilanceModeExpired');
+    expect(scope.reached).toEqual([
+      { mode: 'vigilance', recordedAt: '2025-04-08T09:00:00.000Z', replayedAt: '2025-04-22T09:00:00.000Z' },
+      { mode: 'emergency', recordedAt: '2025-04-22T09:00:00.000Z', replayedAt: '2025-04-22T09:00:00.000Z' },
+    ]);
+    expect(replayReportHtml(report)).toContain('no open proposal: the replayed policy has not proposed activation of vigilance mode');
   }, 240_000);
 
   it('no replay wrote into the live store: its log is unchanged byte for byte', () => {
