@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { RecordedEvent } from '@imera/event-sourcing';
-import { decodeRecordedHistory, RecordedHistory } from '@imera/domain/exercises/recorded-history';
+import { RecordedHistory } from '@imera/domain/exercises/recorded-history';
 import { loadPolicyConfiguration, policyRef } from '@imera/domain/imera-modes';
 import { DEFAULT_POLICY_FILE } from '../../../crisis-monitor/src/crisis-monitor.config';
 import { deepMerge } from '../runtime';
 import { deleteExercise } from '../runner';
+import { readRecordedHistory } from './read-recorded-history';
 import { ReplayPolicy, replayRecordedHistory } from './replay-recorded-history';
 import { buildReplayReport, ReplayReport } from './replay-report';
 
@@ -23,9 +23,7 @@ export interface ReplayFileOptions {
 
 /** Reads a recorded-history file, replays it and reports how the replayed modes differ from the recorded ones. */
 export async function replayFile(path: string, options: ReplayFileOptions): Promise<{ report: ReplayReport; exerciseId: string }> {
-  const text = readFileSync(path, 'utf8');
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  const history = decodeRecordedHistory(text);
+  const { history, sha256 } = await readRecordedHistory(path);
   const cited = policiesCitedByProposals(history.events);
   const policy = replayPolicy(history, cited, options.policyFile);
   const exerciseId = options.exerciseId ?? `replay-${sha256.slice(0, 12)}`;
