@@ -53,7 +53,9 @@ export class ExercisesController {
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<unknown> {
     const bound = boundExercise(principal);
-    const exercises = (await listExercises(this.config.dataDir)).filter((summary) => bound === undefined || summary.id === bound);
+    const exercises = (await listExercises(this.config.dataDir))
+      .filter((summary) => bound === undefined || summary.id === bound)
+      .map((summary) => (this.running.has(summary.id) ? { ...summary, state: 'running' as const } : summary));
     return { exercises };
   }
 

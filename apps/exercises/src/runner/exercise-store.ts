@@ -12,8 +12,8 @@ export const REPORT_HTML = 'report.html';
 export interface ExerciseSummary {
   readonly id: string;
   readonly scenario: string | null;
-  /** `complete` once the report is written; `incomplete` for a run that never finished. */
-  readonly state: 'complete' | 'incomplete';
+  /** `complete` once the report is written; `running` while the API runs it; `incomplete` for a run that never finished. */
+  readonly state: 'complete' | 'running' | 'incomplete';
   readonly passed: boolean | null;
 }
 
