@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Logger, LoggerService } from '@nestjs/common';
+import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_TOKEN_SETTINGS, generateSigningKey, Principal, signingKeyToPem, TokenIssuer } from '@imera/auth';
@@ -128,14 +128,15 @@ export class ExerciseNamespace {
 
 /**
  * Nest keeps one process-wide logger and each new app replaces it; a namespace (silent) must not silence the
- * live app it runs beside, so the process's logger is put back once the namespace's app exists.
+ * live app it runs beside, so an app's logger is put back once the namespace's app exists. Nest's plain
+ * console logger (no app in the process) is not: the namespace stays silent.
  */
 async function keepingProcessLogger<T>(create: () => Promise<T>): Promise<T> {
   const processLogger = (Logger as unknown as { staticInstanceRef?: LoggerService }).staticInstanceRef;
   try {
     return await create();
   } finally {
-    if (processLogger) Logger.overrideLogger(processLogger);
+    if (processLogger && processLogger.constructor !== ConsoleLogger) Logger.overrideLogger(processLogger);
   }
 }
 
