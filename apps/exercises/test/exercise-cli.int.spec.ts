@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildToTemp } from '../../../test/support/compiled';
@@ -82,4 +82,14 @@ describe('exercise CLI', () => {
     expect(refused.stderr).toContain('inputs[0].data.materials: materials must be a raw-material code of the reference data');
     expect(readdirSync(join(work, 'data', 'exercises'))).toEqual(['small-rare-earth-controls-drill']);
   }, 60_000);
+
+  it('does not replace a namespace another process has open', () => {
+    const log = join(work, 'data', 'exercises', 'held-drill', 'event-log');
+    mkdirSync(log, { recursive: true });
+    writeFileSync(join(log, 'LOCK'), String(process.pid));
+    const run = exercise('run', FIXTURE, '--id', 'held-drill');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Exercise held-drill is in use by process ${process.pid}`);
+    expect(readFileSync(join(log, 'LOCK'), 'utf8')).toBe(String(process.pid));
+  }, 30_000);
 });

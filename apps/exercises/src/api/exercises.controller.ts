@@ -2,7 +2,7 @@ import { BadRequestException, Body, ConflictException, Controller, Delete, Forbi
 import { createHash } from 'node:crypto';
 import { boundExercise, Principal } from '@imera/auth';
 import { APP_CONFIG, AppConfig, CurrentPrincipal, Roles } from '@imera/platform';
-import { deleteExercise, exerciseExists, exerciseIdFromName, isExerciseId, listExercises, readReportFile, runExercise, writeReport } from '../runner';
+import { deleteExercise, exerciseExists, NamespaceInUseError, exerciseIdFromName, isExerciseId, listExercises, readReportFile, runExercise, writeReport } from '../runner';
 import { namespaceDir } from '../runtime';
 import { BadScenarioError, checkScenario } from '../scenario/parse-scenario';
 
@@ -82,7 +82,12 @@ export class ExercisesController {
     this.visible(principal, exerciseId);
     if (this.running.has(exerciseId)) throw new ConflictException({ statusCode: 409, error: 'exercise-running', message: `Exercise ${exerciseId} is still running` });
     if (!(await exerciseExists(this.config.dataDir, exerciseId))) throw notFound(exerciseId);
-    await deleteExercise(this.config.dataDir, exerciseId);
+    try {
+      await deleteExercise(this.config.dataDir, exerciseId);
+    } catch (error) {
+      if (error instanceof NamespaceInUseError) throw new ConflictException({ statusCode: 409, error: 'exercise-running', message: error.message });
+      throw error;
+    }
   }
 
   private checked(body: unknown) {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { loadAppConfig } from '@imera/platform';
 import { namespaceDir } from '../runtime';
-import { deleteExercise, exerciseIdFromName, isExerciseId, runExercise, writeReport } from '../runner';
+import { deleteExercise, exerciseIdFromName, isExerciseId, NamespaceInUseError, runExercise, writeReport } from '../runner';
 import { BadScenarioError, parseScenario } from '../scenario/parse-scenario';
 
 export const EXIT_EXPECTATION_FAILED = 1;
@@ -41,7 +41,14 @@ async function run(file: string, flags: RunFlags): Promise<number> {
   if (!isExerciseId(exerciseId)) return badScenario(file, new Error(`--id: not an exercise id: ${exerciseId}`));
   const store = flags.memory ? 'memory' : 'file';
   // A re-run replaces the namespace of the same id: a run always starts from an empty store.
-  if (store === 'file') await deleteExercise(dataDir, exerciseId);
+  if (store === 'file') {
+    try {
+      await deleteExercise(dataDir, exerciseId);
+    } catch (error) {
+      if (error instanceof NamespaceInUseError) return badScenario(file, error);
+      throw error;
+    }
+  }
   let report;
   try {
     report = await runExercise(parsed, { exerciseId, dataDir, store });

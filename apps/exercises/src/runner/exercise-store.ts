@@ -49,10 +49,34 @@ export async function readReportFile(dataDir: string, id: string, format: 'json'
   });
 }
 
-/** Removes a namespace: its event log, projections and report. */
+/** Removes a namespace: its event log, projections and report. Refused while a process has its log open. */
 export async function deleteExercise(dataDir: string, id: string): Promise<void> {
   if (!isExerciseId(id)) throw new Error(`not an exercise id: ${id}`);
+  const owner = await namespaceOwner(dataDir, id);
+  if (owner !== undefined) throw new NamespaceInUseError(id, owner);
   await rm(namespaceDir(dataDir, id), { recursive: true, force: true });
+}
+
+export class NamespaceInUseError extends Error {
+  constructor(
+    readonly exerciseId: string,
+    readonly pid: number,
+  ) {
+    super(`Exercise ${exerciseId} is in use by process ${pid}`);
+  }
+}
+
+/** The process that holds the namespace's event log open (its LOCK file names it), if it still runs. */
+export async function namespaceOwner(dataDir: string, id: string): Promise<number | undefined> {
+  const text = await readFile(join(namespaceDir(dataDir, id), 'event-log', 'LOCK'), 'utf8').catch(() => undefined);
+  const pid = Number(text);
+  if (!text || !Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
 }
 
 async function summaryOf(dataDir: string, id: string): Promise<ExerciseSummary> {
