@@ -1,4 +1,4 @@
-import { EvidenceItem, ExpectationResult, InstrumentUse, RefusedAttempt, ScopeFigures, ScopeStep, ExportControlChange } from '@imera/domain/exercises';
+import { ExpectationResult, InstrumentUse, RefusedAttempt, ScopeFigures, ScopeStep, ExportControlChange } from '@imera/domain/exercises';
 
 export const REPORT_VERSION = 1;
 
@@ -50,7 +50,6 @@ export interface ExerciseReport {
   readonly expectations: readonly ExpectationResult[];
 }
 
-export type { EvidenceItem };
 
 /** The report as written to report.json: two-space indentation and a final newline. */
 export function reportJson(report: ExerciseReport): string {

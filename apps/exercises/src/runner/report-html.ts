@@ -67,6 +67,7 @@ function scopeSection(scope: ExerciseReport['scopes'][number]): string {
     [
       step.act ? `Act: ${esc(step.act.reference)} of ${esc(step.act.adoptedOn)}${step.act.simulated ? ' (simulated)' : ''}` : '',
       step.period ? `Period ${esc(step.period.from)} to ${esc(step.period.until)}` : '',
+      step.extendedUntil ? `Extended until ${esc(step.extendedUntil)}` : '',
       step.grounds ? grounds(step.grounds) : '',
     ]
       .filter(Boolean)

@@ -59,6 +59,8 @@ export interface ScopeStep {
   readonly modeChange?: { readonly from: ImeraMode; readonly to: ImeraMode };
   readonly act?: { readonly reference: string; readonly adoptedOn: string; readonly simulated: boolean };
   readonly period?: { readonly from: string; readonly until: string };
+  /** An extension's new end of the period. */
+  readonly extendedUntil?: string;
   readonly grounds?: Grounds;
 }
 
@@ -163,6 +165,7 @@ class ScopeFold {
       ...(from !== this.mode ? { modeChange: { from, to: this.mode } } : {}),
       ...(data.act ? { act: { reference: data.act.reference, adoptedOn: data.act.adoptedOn, simulated: data.act.simulated === true } } : {}),
       ...(data.period ? { period: { from: data.period.from, until: data.period.until } } : {}),
+      ...(/Extended$/.test(event.type) && typeof data.until === 'string' ? { extendedUntil: data.until } : {}),
       ...(grounds ? { grounds } : !data.grounds && typeof data.proposalId === 'string' && this.proposals.has(data.proposalId) ? { grounds: this.proposals.get(data.proposalId) } : {}),
     });
   }
