@@ -8,8 +8,11 @@ import { MonitorChange } from './monitor-change';
 
 export const CRISIS_MONITOR_PROJECTION = 'crisis-monitor';
 const STATE_SHAPE = 1;
-/** Bump when the fold reads the same events differently (2: an event's scope is `data.scopeId ?? metadata.scopeId`). */
-const FOLD_RULES = 2;
+/**
+ * Bump when the fold reads the same events differently (2: an event's scope is `data.scopeId ?? metadata.scopeId`;
+ * 3: ExportControlSuspensionTookEffect reassesses the scopes of the measure's materials on the suspension's start).
+ */
+const FOLD_RULES = 3;
 
 /**
  * Supply indicators, scope modes, the escalation policy's memory and each scope's timeline, in one

@@ -1,5 +1,5 @@
 import { Clock, DomainRuleViolation } from '@imera/event-sourcing';
-import { dueTransitions, nextDueAt } from '@imera/domain/export-controls';
+import { dueDateOf, dueTransitions, nextDueAt } from '@imera/domain/export-controls';
 import { ExportControlIntake } from './export-control-intake';
 import { ExportControlsView } from './export-controls.view';
 
@@ -45,7 +45,7 @@ export class ExportControlScheduleRunner {
     const now = this.clock.now().toISOString();
     for (const measure of this.view.list()) {
       for (const command of dueTransitions(measure.state, now)) {
-        const dueDate = command.kind === 'EnterIntoForce' ? measure.state.measure.effectiveFrom : measure.state.suspension?.until ?? now;
+        const dueDate = dueDateOf(measure.state, command.kind) ?? now;
         await this.intake
           .applyDue(command, dueDate, { actor: 'system:export-control-schedule', correlationId: `schedule:${command.measureId}:${command.kind}:${dueDate}` })
           .catch((error: unknown) => {

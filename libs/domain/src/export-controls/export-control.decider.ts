@@ -14,6 +14,7 @@ export type ExportControlCommand =
       readonly suspendedUntil?: string;
       readonly now: string;
     }
+  | { readonly kind: 'StartSuspension'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'ExpireSuspension'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'LiftExportControl'; readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly now: string }
   | {
@@ -30,26 +31,38 @@ export type ExportControlCommand =
 
 export type ExportControlStatus = 'announced' | 'in-force' | 'suspended' | 'lifted';
 
+export interface RecordedSuspension {
+  readonly reference: string;
+  readonly from: string;
+  readonly until?: string;
+  /** False while a suspension recorded in advance waits for its start date. */
+  readonly inEffect: boolean;
+}
+
 export interface RecordedMeasure {
   readonly measure: MeasureData;
   readonly enteredIntoForce: boolean;
-  readonly suspension?: { readonly reference: string; readonly from: string; readonly until?: string };
+  readonly suspension?: RecordedSuspension;
   readonly lifted: boolean;
 }
 
 export type ExportControlState = { readonly recorded: false } | ({ readonly recorded: true } & RecordedMeasure);
 
-/** The measure's status follows from its history: lifted, else suspended, else in force once its date passed. */
+/**
+ * The measure's status follows from its history: lifted, else suspended once a suspension took effect, else
+ * in force once its date passed. A suspension recorded ahead of its start leaves the status as it was.
+ */
 export function exportControlStatus(state: RecordedMeasure): ExportControlStatus {
   if (state.lifted) return 'lifted';
-  if (state.suspension) return 'suspended';
+  if (state.suspension?.inEffect) return 'suspended';
   return state.enteredIntoForce ? 'in-force' : 'announced';
 }
 
 /**
- * A third-country export-control measure and its status changes. Dated transitions (entry into force,
- * end of a suspension) are not announced again: the schedule sends EnterIntoForce / ExpireSuspension when
- * their date passes, and the decider accepts each only once.
+ * A third-country export-control measure and its status changes. Dated transitions (entry into force, start
+ * of a suspension recorded in advance, end of a suspension) are not announced again: the schedule sends
+ * EnterIntoForce / StartSuspension / ExpireSuspension when their date passes, and the decider accepts each
+ * only once.
  */
 export const exportControlDecider: Decider<ExportControlCommand, ExportControlState, ExportControlEvent> = {
   initialState: () => ({ recorded: false }),
@@ -75,8 +88,12 @@ export const exportControlDecider: Decider<ExportControlCommand, ExportControlSt
     switch (event.type) {
       case 'ExportControlEnteredIntoForce':
         return { ...state, enteredIntoForce: true };
-      case 'ExportControlSuspended':
-        return { ...state, suspension: { reference: event.data.reference, from: event.data.suspendedFrom, until: event.data.suspendedUntil } };
+      case 'ExportControlSuspended': {
+        const { reference, suspendedFrom: from, suspendedUntil: until, recordedAt } = event.data;
+        return { ...state, suspension: { reference, from, until, inEffect: Date.parse(from) <= Date.parse(recordedAt) } };
+      }
+      case 'ExportControlSuspensionTookEffect':
+        return state.suspension ? { ...state, suspension: { ...state.suspension, inEffect: true } } : state;
       case 'ExportControlSuspensionExpired':
         return { ...state, suspension: undefined };
       case 'ExportControlLifted':
@@ -107,8 +124,17 @@ function decideChange(command: Exclude<ExportControlCommand, { kind: 'RecordExpo
           data: { measureId: measure.measureId, reference: command.reference, suspendedFrom: command.suspendedFrom, suspendedUntil: command.suspendedUntil, recordedAt: command.now },
         },
       ];
+    case 'StartSuspension': {
+      const suspension = state.suspension;
+      if (!suspension) throw new DomainRuleViolation('not-suspended', `Measure ${measure.measureId} has no suspension`);
+      if (suspension.inEffect) throw new DomainRuleViolation('suspension-in-effect', `The suspension of ${measure.measureId} already took effect`);
+      assertDue(suspension.from, command.now, 'suspension start');
+      const data = { measureId: measure.measureId, reference: suspension.reference, suspendedFrom: suspension.from, materials: measure.materials };
+      return [{ type: 'ExportControlSuspensionTookEffect', data: suspension.until ? { ...data, suspendedUntil: suspension.until } : data }];
+    }
     case 'ExpireSuspension':
       if (!state.suspension?.until) throw new DomainRuleViolation('no-dated-suspension', `Measure ${measure.measureId} has no suspension with an end date`);
+      if (!state.suspension.inEffect) throw new DomainRuleViolation('suspension-not-started', `The suspension of ${measure.measureId} has not taken effect yet`);
       assertDue(state.suspension.until, command.now, 'suspension end');
       return [{ type: 'ExportControlSuspensionExpired', data: { measureId: measure.measureId, suspendedUntil: state.suspension.until, materials: measure.materials } }];
     case 'LiftExportControl':

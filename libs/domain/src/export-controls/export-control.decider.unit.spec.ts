@@ -68,16 +68,66 @@ describe('export control decider', () => {
     expect(violation(() => decider.decide({ kind: 'EnterIntoForce', measureId: 'cn-mofcom-2025-61', now: '2025-11-01T00:00:00Z' }, state))).toBe('not-due');
   });
 
+  const suspend: ExportControlCommand = {
+    kind: 'SuspendExportControl',
+    measureId: 'cn-mofcom-2025-61',
+    reference: 'MOFCOM Announcement No. 70 of 2025',
+    suspendedFrom: '2025-11-10',
+    suspendedUntil: '2026-11-10',
+    now: '2025-11-07T00:00:00Z',
+  };
+  const startSuspension = (now: string): ExportControlCommand => ({ kind: 'StartSuspension', measureId: 'cn-mofcom-2025-61', now });
+
+  it('lets a suspension recorded in advance take effect on its start date, exactly once', () => {
+    const { events, state } = run([record('2025-10-10T00:00:00Z', '2025-10-09'), suspend]);
+    expect(events.map((event) => event.type)).toEqual(['ExportControlRecorded', 'ExportControlEnteredIntoForce', 'ExportControlSuspended']);
+    expect(exportControlStatus(measure(state))).toBe('in-force');
+    expect(measure(state).suspension).toEqual({ reference: 'MOFCOM Announcement No. 70 of 2025', from: '2025-11-10', until: '2026-11-10', inEffect: false });
+    expect(dueTransitions(measure(state), '2025-11-09T23:59:59Z')).toEqual([]);
+    expect(nextDueAt(measure(state), '2025-11-07T00:00:00Z')).toBe('2025-11-10');
+    expect(violation(() => decider.decide(startSuspension('2025-11-09T23:59:59Z'), state))).toBe('not-due');
+    expect(violation(() => decider.decide({ kind: 'ExpireSuspension', measureId: 'cn-mofcom-2025-61', now: '2026-11-10T00:00:00Z' }, state))).toBe('suspension-not-started');
+
+    const due = dueTransitions(measure(state), '2025-11-10T00:00:00Z');
+    expect(due).toEqual([startSuspension('2025-11-10T00:00:00Z')]);
+    const [tookEffect] = decider.decide(due[0], state);
+    expect(tookEffect).toEqual({
+      type: 'ExportControlSuspensionTookEffect',
+      data: { measureId: 'cn-mofcom-2025-61', reference: 'MOFCOM Announcement No. 70 of 2025', suspendedFrom: '2025-11-10', suspendedUntil: '2026-11-10', materials: ['dysprosium', 'terbium'] },
+    });
+    const after = decider.evolve(state, tookEffect);
+    expect(exportControlStatus(measure(after))).toBe('suspended');
+    expect(dueTransitions(measure(after), '2025-12-01T00:00:00Z')).toEqual([]);
+    expect(nextDueAt(measure(after), '2025-11-10T00:00:00Z')).toBe('2026-11-10');
+    expect(violation(() => decider.decide(due[0], after))).toBe('suspension-in-effect');
+  });
+
+  it('suspends at once a measure whose suspension already started, with no separate start event', () => {
+    const { events, state } = run([record('2025-10-10T00:00:00Z', '2025-10-09'), { ...suspend, now: '2025-11-10T08:00:00Z' }]);
+    expect(events.map((event) => event.type)).toEqual(['ExportControlRecorded', 'ExportControlEnteredIntoForce', 'ExportControlSuspended']);
+    expect(exportControlStatus(measure(state))).toBe('suspended');
+    expect(dueTransitions(measure(state), '2026-01-01T00:00:00Z')).toEqual([]);
+    expect(violation(() => decider.decide(startSuspension('2026-01-01T00:00:00Z'), state))).toBe('suspension-in-effect');
+    expect(violation(() => decider.decide(startSuspension('2026-01-01T00:00:00Z'), run([record('2025-10-10T00:00:00Z', '2025-10-09')]).state))).toBe('not-suspended');
+  });
+
+  it('catches up a start and an end that both passed while nothing ran, start first', () => {
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-12-01'), suspend]);
+    const due = dueTransitions(measure(state), '2026-12-01T00:00:00Z');
+    expect(due.map((command) => command.kind)).toEqual(['EnterIntoForce', 'StartSuspension', 'ExpireSuspension']);
+    const caughtUp = run([record('2025-10-10T00:00:00Z', '2025-12-01'), suspend, ...due]);
+    expect(caughtUp.events.slice(2).map((event) => event.type)).toEqual(['ExportControlEnteredIntoForce', 'ExportControlSuspensionTookEffect', 'ExportControlSuspensionExpired']);
+    expect(exportControlStatus(measure(caughtUp.state))).toBe('in-force');
+    expect(dueTransitions(measure(caughtUp.state), '2027-01-01T00:00:00Z')).toEqual([]);
+  });
+
   it('suspends a measure and lets it apply again when the suspension ends without a new announcement', () => {
-    const suspend: ExportControlCommand = {
-      kind: 'SuspendExportControl',
-      measureId: 'cn-mofcom-2025-61',
-      reference: 'MOFCOM Announcement No. 70 of 2025',
-      suspendedFrom: '2025-11-10',
-      suspendedUntil: '2026-11-10',
-      now: '2025-11-07T00:00:00Z',
-    };
-    const { state } = run([record('2025-10-10T00:00:00Z', '2025-12-01'), suspend, { kind: 'EnterIntoForce', measureId: 'cn-mofcom-2025-61', now: '2025-12-01T00:00:00Z' }]);
+    const { state } = run([
+      record('2025-10-10T00:00:00Z', '2025-12-01'),
+      suspend,
+      startSuspension('2025-11-10T00:00:00Z'),
+      { kind: 'EnterIntoForce', measureId: 'cn-mofcom-2025-61', now: '2025-12-01T00:00:00Z' },
+    ]);
     expect(exportControlStatus(measure(state))).toBe('suspended');
     expect(nextDueAt(measure(state), '2026-01-01T00:00:00Z')).toBe('2026-11-10');
     expect(violation(() => decider.decide({ kind: 'ExpireSuspension', measureId: 'cn-mofcom-2025-61', now: '2026-11-09T00:00:00Z' }, state))).toBe('not-due');

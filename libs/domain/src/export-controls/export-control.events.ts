@@ -41,6 +41,10 @@ export type ExportControlEnteredIntoForce = Event<
   { readonly measureId: string; readonly effectiveFrom: string; readonly materials: readonly string[] }
 >;
 
+/**
+ * A suspension as announced. It applies at once when `suspendedFrom` is not after `recordedAt`; a suspension
+ * recorded ahead of its start applies from ExportControlSuspensionTookEffect, which the schedule emits then.
+ */
 export type ExportControlSuspended = Event<
   'ExportControlSuspended',
   {
@@ -50,6 +54,18 @@ export type ExportControlSuspended = Event<
     /** Absent for an open-ended suspension. */
     readonly suspendedUntil?: string;
     readonly recordedAt: string;
+  }
+>;
+
+/** The start date of a suspension recorded in advance has passed: the measure no longer applies. */
+export type ExportControlSuspensionTookEffect = Event<
+  'ExportControlSuspensionTookEffect',
+  {
+    readonly measureId: string;
+    readonly reference: string;
+    readonly suspendedFrom: string;
+    readonly suspendedUntil?: string;
+    readonly materials: readonly string[];
   }
 >;
 
@@ -82,6 +98,7 @@ export type ExportControlEvent =
   | ExportControlRecorded
   | ExportControlEnteredIntoForce
   | ExportControlSuspended
+  | ExportControlSuspensionTookEffect
   | ExportControlSuspensionExpired
   | ExportControlLifted
   | ExportControlAmended;

@@ -1,30 +1,39 @@
 import { ExportControlCommand, RecordedMeasure } from './export-control.decider';
 
-export type DueTransition = Extract<ExportControlCommand, { kind: 'EnterIntoForce' | 'ExpireSuspension' }>;
+export type DueTransition = Extract<ExportControlCommand, { kind: 'EnterIntoForce' | 'StartSuspension' | 'ExpireSuspension' }>;
 
 /**
- * The dated transitions that are due at `now` for one measure: a measure's status changes on a date with
- * no new announcement (entry into force; the end of a suspension), so the schedule must send them.
+ * The dated transitions still ahead for one measure, in the order they must be applied: a measure's status
+ * changes on a date with no new announcement (entry into force; the start of a suspension recorded in
+ * advance; the end of a suspension), so the schedule must send them.
  */
-export function dueTransitions(state: RecordedMeasure, now: string): DueTransition[] {
+function pendingTransitions(state: RecordedMeasure): Array<{ readonly kind: DueTransition['kind']; readonly dueDate: string }> {
   if (state.lifted) return [];
-  const due: DueTransition[] = [];
+  const pending: Array<{ kind: DueTransition['kind']; dueDate: string }> = [];
+  if (!state.enteredIntoForce) pending.push({ kind: 'EnterIntoForce', dueDate: state.measure.effectiveFrom });
+  const suspension = state.suspension;
+  if (suspension && !suspension.inEffect) pending.push({ kind: 'StartSuspension', dueDate: suspension.from });
+  if (suspension?.until) pending.push({ kind: 'ExpireSuspension', dueDate: suspension.until });
+  return pending;
+}
+
+/** The dated transitions that are due at `now` for one measure (a start before the end of the same suspension). */
+export function dueTransitions(state: RecordedMeasure, now: string): DueTransition[] {
   const measureId = state.measure.measureId;
-  if (!state.enteredIntoForce && Date.parse(state.measure.effectiveFrom) <= Date.parse(now)) {
-    due.push({ kind: 'EnterIntoForce', measureId, now });
-  }
-  if (state.suspension?.until && Date.parse(state.suspension.until) <= Date.parse(now)) {
-    due.push({ kind: 'ExpireSuspension', measureId, now });
-  }
-  return due;
+  return pendingTransitions(state)
+    .filter(({ dueDate }) => Date.parse(dueDate) <= Date.parse(now))
+    .map(({ kind }) => ({ kind, measureId, now }));
+}
+
+/** The date on which a transition of this measure falls due: it names the transition, however late it is sent. */
+export function dueDateOf(state: RecordedMeasure, kind: DueTransition['kind']): string | undefined {
+  return pendingTransitions(state).find((transition) => transition.kind === kind)?.dueDate;
 }
 
 /** The next moment after `now` at which a transition of this measure falls due, if any. */
 export function nextDueAt(state: RecordedMeasure, now: string): string | undefined {
-  if (state.lifted) return undefined;
-  const candidates = [
-    state.enteredIntoForce ? undefined : state.measure.effectiveFrom,
-    state.suspension?.until,
-  ].filter((date): date is string => date !== undefined && Date.parse(date) > Date.parse(now));
-  return candidates.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  return pendingTransitions(state)
+    .map(({ dueDate }) => dueDate)
+    .filter((date) => Date.parse(date) > Date.parse(now))
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }

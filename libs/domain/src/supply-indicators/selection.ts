@@ -48,7 +48,8 @@ export function appliesAt(measure: TrackedMeasure, context: IndicatorContext): b
   if (!measure.inForce || !context.reachesEu(measure.destinations)) return false;
   const suspension = measure.suspension;
   if (!suspension || Date.parse(suspension.from) > Date.parse(context.asOf)) return true;
-  // The suspension's end is acted on by ExportControlSuspensionExpired, emitted by the schedule on that date.
+  // The schedule emits ExportControlSuspensionTookEffect on a later start date and ExportControlSuspensionExpired
+  // on the end date, so a fold sees both on the day.
   return false;
 }
 

@@ -57,6 +57,7 @@ const INTAKE_TYPES = new Set<string>([
   'ExportControlRecorded',
   'ExportControlEnteredIntoForce',
   'ExportControlSuspended',
+  'ExportControlSuspensionTookEffect',
   'ExportControlSuspensionExpired',
   'ExportControlLifted',
   'ExportControlAmended',
@@ -84,6 +85,7 @@ export function evolveSupplyIndicators(state: SupplyIndicatorsState, recorded: R
     case 'ExportControlRecorded':
     case 'ExportControlEnteredIntoForce':
     case 'ExportControlSuspended':
+    case 'ExportControlSuspensionTookEffect':
     case 'ExportControlSuspensionExpired':
     case 'ExportControlLifted':
     case 'ExportControlAmended':
@@ -134,6 +136,9 @@ function evolveMeasures(
         [id]: { ...changed, suspension: until ? { reference, from, until } : { reference, from } },
       };
     }
+    case 'ExportControlSuspensionTookEffect':
+      // The suspension is already tracked with its start date; the event is the moment it starts to count.
+      return { ...measures, [id]: changed };
     case 'ExportControlSuspensionExpired': {
       const { suspension: _ended, ...rest } = changed;
       return { ...measures, [id]: rest };

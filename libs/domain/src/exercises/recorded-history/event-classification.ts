@@ -54,6 +54,7 @@ export const REPLAY_ROLES: Readonly<Record<DomainEventType, Rule>> = {
   ExportControlLifted: person('Commission analyst'),
   ExportControlAmended: person('Commission analyst'),
   ExportControlEnteredIntoForce: schedule('export-control schedule'),
+  ExportControlSuspensionTookEffect: schedule('export-control schedule'),
   ExportControlSuspensionExpired: schedule('export-control schedule'),
 
   StrategicStockReported: person('Member State authority'),
