@@ -20,6 +20,6 @@ export const DEFAULT_SEED = 20_260_529;
 
 export function scaleFor(mode: 'full' | 'quick', seed = DEFAULT_SEED): Scale {
   return mode === 'full'
-    ? { mode, seed, replayEvents: 5_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 20_000, ingestionConnections: 64, liveProbes: 300 }
-    : { mode, seed, replayEvents: 200_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 100_000, ingestionRequests: 1_500, ingestionConnections: 64, liveProbes: 40 };
+    ? { mode, seed, replayEvents: 5_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 4_000, ingestionConnections: 64, liveProbes: 200 }
+    : { mode, seed, replayEvents: 200_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 100_000, ingestionRequests: 1_000, ingestionConnections: 64, liveProbes: 30 };
 }

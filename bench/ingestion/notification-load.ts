@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { LatencySummary, summariseLatencies } from '../report/latency';
 import { Callers } from '../http/callers';
@@ -8,6 +9,12 @@ export interface LoadMeasurement {
   readonly connections: number;
   readonly seconds: number;
   readonly requestsPerSecond: number;
+  /**
+   * Answers per second over the first and the last fifth of the answers: the crisis monitor reassesses a
+   * scope over all its open notifications on each filing, so the rate falls as open filings pile up.
+   */
+  readonly firstFifthPerSecond: number;
+  readonly lastFifthPerSecond: number;
   readonly latency: LatencySummary;
   readonly statusCodes: Readonly<Record<string, number>>;
   readonly errors: number;
@@ -22,6 +29,7 @@ export interface LoadMeasurement {
 export async function fileNotifications(baseUrl: string, requests: readonly NotificationRequest[], callers: Callers, connections: number): Promise<LoadMeasurement> {
   let next = 0;
   const latencies: number[] = [];
+  const answeredAt: number[] = [];
   const statusCodes: Record<string, number> = {};
   const started = process.hrtime.bigint();
   let instance!: autocannon.Instance;
@@ -51,6 +59,7 @@ export async function fileNotifications(baseUrl: string, requests: readonly Noti
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTimeMs: number) => {
     statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
     latencies.push(responseTimeMs);
+    answeredAt.push(performance.now());
   });
   const result = await finished;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -60,11 +69,18 @@ export async function fileNotifications(baseUrl: string, requests: readonly Noti
     connections,
     seconds,
     requestsPerSecond: answered / seconds,
+    firstFifthPerSecond: rateBetween(answeredAt, 0, Math.floor(answered / 5)),
+    lastFifthPerSecond: rateBetween(answeredAt, answered - Math.floor(answered / 5), answered - 1),
     latency: summariseLatencies(latencies),
     statusCodes,
     errors: result.errors,
     timeouts: result.timeouts,
   };
+}
+
+function rateBetween(times: readonly number[], first: number, last: number): number {
+  const span = (times[last] - times[first]) / 1000;
+  return last > first && span > 0 ? (last - first) / span : 0;
 }
 
 /** Every answer a 2xx, none lost: otherwise the figure would measure refusals. */

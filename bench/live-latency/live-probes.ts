@@ -11,6 +11,8 @@ const ARRIVAL_TIMEOUT_MS = 30_000;
 export interface LiveLatencyMeasurement {
   readonly probes: number;
   readonly latency: LatencySummary;
+  /** From sending the filing to the change on the stream: what the filer's screen and the dashboard differ by. */
+  readonly fromRequest: LatencySummary;
   /** Changes that were on the stream before the 2xx reached the caller (counted as 0 ms). */
   readonly arrivedBeforeAnswer: number;
   readonly kinds: Readonly<Record<string, number>>;
@@ -24,6 +26,7 @@ export interface LiveLatencyMeasurement {
 export async function probeLiveLatency(baseUrl: string, callers: Callers, filings: NotificationRequests, probes: number, pauseMs: number): Promise<LiveLatencyMeasurement> {
   const listener = await ScopeChangeListener.connect(baseUrl, callers.analystToken);
   const samples: number[] = [];
+  const fromRequest: number[] = [];
   const kinds: Record<string, number> = {};
   const answers: Record<string, number> = {};
   let early = 0;
@@ -31,6 +34,7 @@ export async function probeLiveLatency(baseUrl: string, callers: Callers, filing
     for (let probe = 0; probe < probes; probe++) {
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
       const filing = filings.next(PROBE_MATERIAL);
+      const sentAt = performance.now();
       const response = await fetch(`${baseUrl}/api/v1/notifications`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${callers.authority(filing.memberState, probe)}` },
@@ -45,9 +49,10 @@ export async function probeLiveLatency(baseUrl: string, callers: Callers, filing
       kinds[arrival.kind] = (kinds[arrival.kind] ?? 0) + 1;
       if (arrival.at < answeredAt) early++;
       samples.push(Math.max(0, arrival.at - answeredAt));
+      fromRequest.push(arrival.at - sentAt);
     }
   } finally {
     await listener.close();
   }
-  return { probes, latency: summariseLatencies(samples), arrivedBeforeAnswer: early, kinds, answers };
+  return { probes, latency: summariseLatencies(samples), fromRequest: summariseLatencies(fromRequest), arrivedBeforeAnswer: early, kinds, answers };
 }

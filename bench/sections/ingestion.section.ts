@@ -34,6 +34,13 @@ export const ingestionSection: BenchSection = {
       { section: SECTION, name: 'notifications/s over HTTP, embedded', value: rate(embedded), unit: 'req/s', target: { atLeast: 5_000 }, note: `${scale.ingestionConnections} connections` },
       { section: SECTION, name: 'p50 latency, embedded', value: embedded.load.latency.p50Ms, unit: 'ms' },
       { section: SECTION, name: 'p99 latency, embedded', value: embedded.load.latency.p99Ms, unit: 'ms', target: { atMost: 50 } },
+      {
+        section: SECTION,
+        name: 'embedded, last fifth vs first fifth of the answers, notifications/s',
+        value: embedded.load.lastFifthPerSecond / embedded.load.firstFifthPerSecond,
+        unit: 'x',
+        note: 'below 1: the rate falls as open notifications pile up (each filing reassesses its scopes over all of them)',
+      },
       { section: SECTION, name: 'notifications/s over HTTP, Kafka', value: rate(overKafka), unit: 'req/s', ...kafkaNote },
       { section: SECTION, name: 'p50 latency, Kafka', value: overKafka?.load.latency.p50Ms ?? null, unit: 'ms' },
       { section: SECTION, name: 'p99 latency, Kafka', value: overKafka?.load.latency.p99Ms ?? null, unit: 'ms' },
