@@ -131,6 +131,32 @@ describe('scope-modes process manager', () => {
     });
   });
 
+  it('proposes deactivation 14 days after a suspension recorded in advance takes effect, with no other event in between', async () => {
+    rig = await new Rig(withAutoDecision).start();
+    await rig.controlsInForce();
+    await rig.pass();
+    rig.clock.advance(48 * HOUR);
+    expect((await rig.pass()).map((event) => event.type)).toEqual(['VigilanceModeProposed', 'VigilanceModeActivated']);
+
+    const { measureId, materials } = ANNOUNCEMENT_18_2025;
+    const suspension = { measureId, reference: 'hypothetical suspension', suspendedFrom: '2025-04-10', suspendedUntil: '2026-04-10' };
+    rig.clock.set('2025-04-07T12:00:00Z');
+    await rig.append(`exportControl-${measureId}`, { type: 'ExportControlSuspended', data: { ...suspension, recordedAt: rig.clock.now().toISOString() } });
+    expect(rig.monitor.scope(SCOPE)!.reached).toBe('vigilance');
+
+    // The schedule's event on the start date is the only event after the announcement.
+    rig.clock.set('2025-04-10T00:00:00Z');
+    await rig.append(`exportControl-${measureId}`, { type: 'ExportControlSuspensionTookEffect', data: { ...suspension, materials } });
+    expect(rig.monitor.scope(SCOPE)).toMatchObject({ reached: 'normal', indicatorsAsOf: '2025-04-10T00:00:00.000Z' });
+
+    rig.clock.set('2025-04-23T23:59:00Z');
+    expect((await rig.pass()).map((event) => event.type)).not.toContain('ModeDeactivationProposed');
+    rig.clock.set('2025-04-24T00:00:00Z');
+    const proposal = (await rig.pass()).at(-1)!;
+    expect(proposal).toMatchObject({ type: 'ModeDeactivationProposed', recordedAt: '2025-04-24T00:00:00.000Z' });
+    expect((proposal.data.grounds as ProposalGrounds).rationale).toContain('since 2025-04-10T00:00:00');
+  });
+
   it('expires a period that ends without extension, once however often it is kicked, and proposes again while the level holds', async () => {
     rig = await new Rig(withAutoDecision).start();
     await rig.controlsInForce();
