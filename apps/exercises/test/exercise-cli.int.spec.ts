@@ -91,5 +91,15 @@ describe('exercise CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`Exercise held-drill is in use by process ${process.pid}`);
     expect(readFileSync(join(log, 'LOCK'), 'utf8')).toBe(String(process.pid));
+    expect(exercise('delete', 'held-drill')).toMatchObject({ code: 1, stderr: `Exercise held-drill is in use by process ${process.pid}\n` });
+  }, 30_000);
+
+  it('lists the namespaces and deletes one', () => {
+    const listed = exercise('list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n')).toEqual(['held-drill\tincomplete\t', 'small-rare-earth-controls-drill\tcomplete passed\tSmall rare-earth controls drill']);
+    expect(exercise('delete', 'small-rare-earth-controls-drill')).toMatchObject({ code: 0, stdout: 'Deleted exercise small-rare-earth-controls-drill\n' });
+    expect(readdirSync(join(work, 'data', 'exercises'))).toEqual(['held-drill']);
+    expect(exercise('delete', 'small-rare-earth-controls-drill')).toMatchObject({ code: 1, stderr: 'No exercise small-rare-earth-controls-drill\n' });
   }, 30_000);
 });

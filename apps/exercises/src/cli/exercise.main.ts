@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { Command } from 'commander';
+import { deleteCommand, listCommand } from './namespace-commands';
 import { replayCommand } from './replay-command';
 import { runCommand } from './run-command';
 
@@ -9,7 +10,12 @@ Logger.overrideLogger(false);
 
 /** `npm run exercise -- <command>`: stress-test exercises in their own namespaces, on virtual time. */
 export function exerciseProgram(): Command {
-  return new Command('exercise').description('IMERA stress-test exercises').addCommand(runCommand()).addCommand(replayCommand());
+  return new Command('exercise')
+    .description('IMERA stress-test exercises')
+    .addCommand(runCommand())
+    .addCommand(replayCommand())
+    .addCommand(listCommand())
+    .addCommand(deleteCommand());
 }
 
 exerciseProgram()
