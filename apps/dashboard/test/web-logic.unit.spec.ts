@@ -149,6 +149,11 @@ describe('the dashboard state', () => {
     expect(own.evidence).toBe('/api/v1/notifications/n-1');
   });
 
+  it('names the start of a suspension recorded in advance in the activity list, linked to the measure', () => {
+    const line = describeChange('export-control', { position: 12, at: '2025-11-10T00:00:00.000Z', measureId: 'cn-mofcom-2025-55-58', eventType: 'ExportControlSuspensionTookEffect', scopeIds: ['rare-earth-magnets'] }, 1);
+    expect(line).toMatchObject({ title: 'Export control suspension took effect', detail: 'Measure cn-mofcom-2025-55-58', evidence: '/api/v1/export-controls/cn-mofcom-2025-55-58', scopeIds: ['rare-earth-magnets'] });
+  });
+
   it('keeps a bounded activity list, newest first, and does not list a resync', () => {
     let state = loaded();
     for (let index = 0; index < ACTIVITY_KEPT + 5; index++) state = reduce(state, change('export-control', { position: index, measureId: `m-${index}`, eventType: 'ExportControlRecorded', scopeIds: [] }, String(index)));

@@ -46,6 +46,27 @@ describe('crisis monitor projection', () => {
     expect(changes.filter((change) => change.kind === 'export-control').map((change) => change.eventType)).toEqual(['ExportControlRecorded', 'ExportControlEnteredIntoForce']);
   });
 
+  it('reassesses the scope on the start of a suspension recorded in advance, and tells live clients', () => {
+    const log = new IntakeLog();
+    log.recordMeasure(ANNOUNCEMENT_18_2025, '2025-04-04T10:00:00Z');
+    const { measureId, materials } = ANNOUNCEMENT_18_2025;
+    const suspension = { measureId, reference: 'hypothetical suspension', suspendedFrom: '2025-04-10', suspendedUntil: '2026-04-10' };
+    log.control({ type: 'ExportControlSuspended', data: { ...suspension, recordedAt: '2025-04-07T12:00:00Z' } }, '2025-04-07T12:00:00Z');
+    const announced = fold(log.events).projection.scope('rare-earth-magnets')!;
+    expect(announced).toMatchObject({ reached: 'vigilance', indicatorsAsOf: '2025-04-07T12:00:00Z' });
+
+    const started = log.control({ type: 'ExportControlSuspensionTookEffect', data: { ...suspension, materials } }, '2025-04-10T00:00:00Z');
+    const { projection, changes } = fold(log.events);
+    expect(projection.scope('rare-earth-magnets')).toMatchObject({ reached: 'normal', indicatorsAsOf: '2025-04-10T00:00:00Z', headline: { worstShareOfSupplyUnderControls: 0 } });
+    const atStart = changes.filter((change) => change.position === started.globalPosition);
+    expect(atStart).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'export-control', eventType: 'ExportControlSuspensionTookEffect', measureId, scopeIds: expect.arrayContaining(['rare-earth-magnets']) }),
+        expect.objectContaining({ kind: 'indicators-changed', scopeId: 'rare-earth-magnets', reached: 'normal', asOf: '2025-04-10T00:00:00Z' }),
+      ]),
+    );
+  });
+
   it('reports notifications without operator details, folds the scope stream and lists every event naming the scope', () => {
     const { projection, changes } = fold(april2025().events);
     const filed = changes.find((change) => change.kind === 'notification' && change.status === 'filed')!;
