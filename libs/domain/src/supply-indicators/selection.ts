@@ -24,20 +24,54 @@ export function selectInputs(
   entries: ReadonlySet<string>,
   context: IndicatorContext,
 ): Selection {
+  const memo = selectionMemo(context, entries);
   const counts = (code: string) => context.countsTowards(code).some((entry) => entries.has(entry));
-  const notifications = Object.entries(state.openNotifications)
-    .filter(([material]) => counts(material))
-    .flatMap(([, bucket]) => Object.values(bucket));
-  const controls = Object.values(state.measures).flatMap((measure) => {
-    const matchedCodes = measure.materials.filter(counts);
-    return matchedCodes.length > 0 && appliesAt(measure, context) ? [{ measure, matchedCodes }] : [];
-  });
-  const stocks = Object.values(state.stocks).filter((stock) => counts(stock.material));
-  return {
-    notifications: byFirstEvidence(notifications),
-    controls: [...controls].sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
-    stocks: byFirstEvidence(stocks),
+  const notifications = memo.notifications(state.openNotifications, () =>
+    byFirstEvidence(
+      Object.entries(state.openNotifications)
+        .filter(([material]) => counts(material))
+        .flatMap(([, bucket]) => Object.values(bucket)),
+    ),
+  );
+  const matched = memo.controls(state.measures, () =>
+    Object.values(state.measures)
+      .flatMap((measure) => {
+        const matchedCodes = measure.materials.filter(counts);
+        return matchedCodes.length > 0 ? [{ measure, matchedCodes }] : [];
+      })
+      .sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
+  );
+  const stocks = memo.stocks(state.stocks, () => byFirstEvidence(Object.values(state.stocks).filter((stock) => counts(stock.material))));
+  return { notifications, controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
+}
+
+/**
+ * What counts towards a set of entries, remembered per part of the state. The parts are replaced, never
+ * changed, when an event changes them, so a remembered selection is the one a fresh pass would make; the
+ * crisis monitor reassesses several scopes per event and most events change one part only. Remembered per
+ * `countsTowards` function too, so a context with other rules never sees another's selections.
+ */
+interface SelectionMemo {
+  notifications(part: object, select: () => TrackedNotification[]): readonly TrackedNotification[];
+  controls(part: object, select: () => ActiveControl[]): readonly ActiveControl[];
+  stocks(part: object, select: () => TrackedStock[]): readonly TrackedStock[];
+}
+
+type PartMemo<T> = WeakMap<object, Map<string, T>>;
+const memos = new WeakMap<IndicatorContext['countsTowards'], { notifications: PartMemo<TrackedNotification[]>; controls: PartMemo<ActiveControl[]>; stocks: PartMemo<TrackedStock[]> }>();
+
+function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>): SelectionMemo {
+  let memo = memos.get(context.countsTowards);
+  if (!memo) memos.set(context.countsTowards, (memo = { notifications: new WeakMap(), controls: new WeakMap(), stocks: new WeakMap() }));
+  const key = [...entries].sort().join('\n');
+  const remembered = <T>(cache: PartMemo<T>) => (part: object, select: () => T): T => {
+    let byEntries = cache.get(part);
+    if (!byEntries) cache.set(part, (byEntries = new Map()));
+    let selected = byEntries.get(key);
+    if (selected === undefined) byEntries.set(key, (selected = select()));
+    return selected;
   };
+  return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks) };
 }
 
 /**
