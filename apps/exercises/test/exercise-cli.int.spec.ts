@@ -63,7 +63,7 @@ describe('exercise CLI', () => {
     expect(report.expectations.filter((result: any) => !result.met)).toEqual([
       { index: 5, label: 'deliberately wrong: emergency by May', kind: 'mode-reached-by', met: false, reason: 'rare-earth-magnets never reached emergency mode' },
     ]);
-    expect(read('wrong', 'report.html')).toMatch(/deliberately wrong: emergency by May<\/td><td><span class="failed">failed/);
+    expect(read('wrong', 'report.html')).toMatch(/deliberately wrong: emergency by May<\/td><td><span class="bad">failed/);
   }, 60_000);
 
   it('exits 2 on a bad scenario file, naming the path, the line and column, or the API field at fault; nothing is kept', () => {

@@ -1,28 +1,14 @@
+import { esc, reportPage, table } from '../shared/report-page';
 import type { ReplayReport, ReplayReportStep } from './replay-report';
 
 /** The replay report as one self-contained HTML page (no scripts, no external files), rendering the same JSON. */
 export function replayReportHtml(report: ReplayReport): string {
   const { outcome, recording, policy, replay } = report;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Replay of ${esc(recording.file)}: ${esc(outcome.summary)}</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem;color:#1b1b1b}
-table{border-collapse:collapse;margin:0.5rem 0 1.5rem;width:100%}
-th,td{border:1px solid #bbb;padding:0.3rem 0.5rem;text-align:left;vertical-align:top;font-size:0.9rem}
-th{background:#eef}
-.same{color:#0a6b2b;font-weight:bold}.differs{color:#b00020;font-weight:bold}
-.banner{background:#ffe9a8;border:2px solid #b8860b;padding:0.5rem 1rem;font-weight:bold}
-code{font-size:0.85rem}
-</style>
-</head>
-<body>
-<p class="banner">REPLAY of recorded history in an exercise namespace: not live data</p>
-<h1>Replay of ${esc(recording.file)}</h1>
-<p class="${outcome.identical ? 'same' : 'differs'}">${esc(outcome.summary)} (times within ${outcome.toleranceSeconds} s count as the same).</p>
+  return reportPage({
+    title: `Replay of ${recording.file}: ${outcome.summary}`,
+    banner: 'REPLAY of recorded history in an exercise namespace: not live data',
+    body: `<h1>Replay of ${esc(recording.file)}</h1>
+<p class="${outcome.identical ? 'good' : 'bad'}">${esc(outcome.summary)} (times within ${outcome.toleranceSeconds} s count as the same).</p>
 <dl>
 <dt>Recording</dt><dd><code>${esc(recording.sha256)}</code>, ${recording.events} events from the ${esc(recording.source.kind)} store${recording.source.exerciseId ? ` of exercise ${esc(recording.source.exerciseId)}` : ''}, ${esc(recording.firstRecordedAt ?? '-')} to ${esc(recording.lastRecordedAt ?? '-')}</dd>
 <dt>Recorded policy</dt><dd>${esc(recording.policy ?? 'not named in the file')}; proposals cite ${esc(recording.policiesCitedByProposals.join(', ') || 'none')}</dd>
@@ -44,20 +30,18 @@ ${table(
     act.replayedProposalId ? `<code>${esc(act.replayedProposalId)}</code>` : '-',
     esc(act.reason ? `${act.outcome}: ${act.reason}` : act.outcome),
   ]),
-)}
-</body>
-</html>
-`;
+)}`,
+  });
 }
 
 function scopeSection(scope: ReplayReport['scopes'][number]): string {
   const differences =
     scope.differences.length === 0
-      ? '<p class="same">Same timeline.</p>'
+      ? '<p class="good">Same timeline.</p>'
       : table(
           ['Difference', 'Step', 'Mode', 'Status reached', 'Recorded at', 'Replayed at', 'Shift'],
           scope.differences.map((difference) => [
-            `<span class="differs">${esc(difference.kind)}</span>`,
+            `<span class="bad">${esc(difference.kind)}</span>`,
             esc(difference.type),
             esc(difference.mode),
             esc(difference.to),
@@ -88,15 +72,4 @@ function shift(seconds: number): string {
   if (abs >= 86_400) return `${sign}${(abs / 86_400).toFixed(2)} days`;
   if (abs >= 3_600) return `${sign}${(abs / 3_600).toFixed(2)} h`;
   return `${sign}${abs} s`;
-}
-
-function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  if (rows.length === 0) return '<p>None.</p>';
-  return `<table><thead><tr>${head.map((cell) => `<th>${esc(cell)}</th>`).join('')}</tr></thead><tbody>
-${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n')}
-</tbody></table>`;
-}
-
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
