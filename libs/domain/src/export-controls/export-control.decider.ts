@@ -16,6 +16,7 @@ export type ExportControlCommand =
     }
   | { readonly kind: 'StartSuspension'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'ExpireSuspension'; readonly measureId: string; readonly now: string }
+  | { readonly kind: 'ApplyLifting'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'LiftExportControl'; readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly now: string }
   | {
       readonly kind: 'AmendExportControl';
@@ -43,6 +44,8 @@ export interface RecordedMeasure {
   readonly measure: MeasureData;
   readonly enteredIntoForce: boolean;
   readonly suspension?: RecordedSuspension;
+  /** A lifting recorded ahead of its date, until that date passes. */
+  readonly pendingLifting?: { readonly reference: string; readonly on: string };
   readonly lifted: boolean;
 }
 
@@ -50,7 +53,7 @@ export type ExportControlState = { readonly recorded: false } | ({ readonly reco
 
 /**
  * The measure's status follows from its history: lifted, else suspended once a suspension took effect, else
- * in force once its date passed. A suspension recorded ahead of its start leaves the status as it was.
+ * in force once its date passed. A suspension or lifting recorded ahead of its date leaves the status as it was.
  */
 export function exportControlStatus(state: RecordedMeasure): ExportControlStatus {
   if (state.lifted) return 'lifted';
@@ -60,9 +63,9 @@ export function exportControlStatus(state: RecordedMeasure): ExportControlStatus
 
 /**
  * A third-country export-control measure and its status changes. Dated transitions (entry into force, start
- * of a suspension recorded in advance, end of a suspension) are not announced again: the schedule sends
- * EnterIntoForce / StartSuspension / ExpireSuspension when their date passes, and the decider accepts each
- * only once.
+ * of a suspension recorded in advance, end of a suspension, a lifting recorded in advance) are not announced
+ * again: the schedule sends EnterIntoForce / StartSuspension / ExpireSuspension / ApplyLifting when their
+ * date passes, and the decider accepts each only once.
  */
 export const exportControlDecider: Decider<ExportControlCommand, ExportControlState, ExportControlEvent> = {
   initialState: () => ({ recorded: false }),
@@ -90,14 +93,18 @@ export const exportControlDecider: Decider<ExportControlCommand, ExportControlSt
         return { ...state, enteredIntoForce: true };
       case 'ExportControlSuspended': {
         const { reference, suspendedFrom: from, suspendedUntil: until, recordedAt } = event.data;
-        return { ...state, suspension: { reference, from, until, inEffect: Date.parse(from) <= Date.parse(recordedAt) } };
+        return { ...state, suspension: { reference, from, until, inEffect: !isLater(from, recordedAt) } };
       }
       case 'ExportControlSuspensionTookEffect':
         return state.suspension ? { ...state, suspension: { ...state.suspension, inEffect: true } } : state;
       case 'ExportControlSuspensionExpired':
         return { ...state, suspension: undefined };
-      case 'ExportControlLifted':
-        return { ...state, lifted: true };
+      case 'ExportControlLifted': {
+        const { reference, liftedOn, recordedAt } = event.data;
+        return isLater(liftedOn, recordedAt) ? { ...state, pendingLifting: { reference, on: liftedOn } } : { ...state, lifted: true };
+      }
+      case 'ExportControlLiftingTookEffect':
+        return { ...state, lifted: true, pendingLifting: undefined };
       case 'ExportControlAmended': {
         const { measureId: _id, reference: _reference, amendedOn: _on, recordedAt: _at, ...changes } = event.data;
         return { ...state, measure: { ...state.measure, ...definedOnly(changes) } };
@@ -137,7 +144,14 @@ function decideChange(command: Exclude<ExportControlCommand, { kind: 'RecordExpo
       if (!state.suspension.inEffect) throw new DomainRuleViolation('suspension-not-started', `The suspension of ${measure.measureId} has not taken effect yet`);
       assertDue(state.suspension.until, command.now, 'suspension end');
       return [{ type: 'ExportControlSuspensionExpired', data: { measureId: measure.measureId, suspendedUntil: state.suspension.until, materials: measure.materials } }];
+    case 'ApplyLifting': {
+      const lifting = state.pendingLifting;
+      if (!lifting) throw new DomainRuleViolation('no-pending-lifting', `Measure ${measure.measureId} has no lifting recorded in advance`);
+      assertDue(lifting.on, command.now, 'lifting date');
+      return [{ type: 'ExportControlLiftingTookEffect', data: { measureId: measure.measureId, reference: lifting.reference, liftedOn: lifting.on, materials: measure.materials } }];
+    }
     case 'LiftExportControl':
+      if (state.pendingLifting) throw new DomainRuleViolation('lifting-recorded', `Measure ${measure.measureId} is already to be lifted on ${state.pendingLifting.on}`);
       return [{ type: 'ExportControlLifted', data: { measureId: measure.measureId, reference: command.reference, liftedOn: command.liftedOn, recordedAt: command.now } }];
     case 'AmendExportControl': {
       const { kind: _kind, now, ...amendment } = command;
@@ -148,6 +162,11 @@ function decideChange(command: Exclude<ExportControlCommand, { kind: 'RecordExpo
 
 function enteredIntoForce(measure: MeasureData): ExportControlEvent {
   return { type: 'ExportControlEnteredIntoForce', data: { measureId: measure.measureId, effectiveFrom: measure.effectiveFrom, materials: measure.materials } };
+}
+
+/** Whether a dated change takes effect after it was recorded (a missing recording time counts as not later). */
+function isLater(date: string, recordedAt: string | undefined): boolean {
+  return Date.parse(date) > Date.parse(recordedAt ?? '');
 }
 
 function assertDue(date: string, now: string, what: string): void {

@@ -139,6 +139,38 @@ describe('export control decider', () => {
     expect(violation(() => decider.decide(suspend, decider.evolve(state, decider.decide(suspend, decider.evolve(state, expired))[0])))).toBe('already-suspended');
   });
 
+  const lift = (liftedOn: string, now: string): ExportControlCommand => ({ kind: 'LiftExportControl', measureId: 'cn-mofcom-2025-61', reference: 'lifting', liftedOn, now });
+
+  it('keeps a measure whose lifting is recorded in advance in force until the lifting date, then lifts it once', () => {
+    const { events, state } = run([record('2025-10-10T00:00:00Z', '2025-10-09'), lift('2026-01-01', '2025-12-01T00:00:00Z')]);
+    expect(events.map((event) => event.type)).toEqual(['ExportControlRecorded', 'ExportControlEnteredIntoForce', 'ExportControlLifted']);
+    expect(exportControlStatus(measure(state))).toBe('in-force');
+    expect(measure(state).pendingLifting).toEqual({ reference: 'lifting', on: '2026-01-01' });
+    expect(dueTransitions(measure(state), '2025-12-31T23:59:59Z')).toEqual([]);
+    expect(nextDueAt(measure(state), '2025-12-01T00:00:00Z')).toBe('2026-01-01');
+    expect(violation(() => decider.decide({ kind: 'ApplyLifting', measureId: 'cn-mofcom-2025-61', now: '2025-12-31T00:00:00Z' }, state))).toBe('not-due');
+    expect(violation(() => decider.decide(lift('2026-02-01', '2025-12-02T00:00:00Z'), state))).toBe('lifting-recorded');
+
+    const due = dueTransitions(measure(state), '2026-01-01T00:00:00Z');
+    expect(due).toEqual([{ kind: 'ApplyLifting', measureId: 'cn-mofcom-2025-61', now: '2026-01-01T00:00:00Z' }]);
+    const [tookEffect] = decider.decide(due[0], state);
+    expect(tookEffect).toEqual({ type: 'ExportControlLiftingTookEffect', data: { measureId: 'cn-mofcom-2025-61', reference: 'lifting', liftedOn: '2026-01-01', materials: ['dysprosium', 'terbium'] } });
+    const after = decider.evolve(state, tookEffect);
+    expect(exportControlStatus(measure(after))).toBe('lifted');
+    expect(dueTransitions(measure(after), '2030-01-01T00:00:00Z')).toEqual([]);
+    expect(violation(() => decider.decide(due[0], after))).toBe('measure-lifted');
+  });
+
+  it('sends nothing that falls due on or after the date of a pending lifting except the lifting', () => {
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-12-01'), suspend, lift('2026-01-01', '2025-11-08T00:00:00Z')]);
+    expect(dueTransitions(measure(state), '2027-01-01T00:00:00Z').map((command) => command.kind)).toEqual(['EnterIntoForce', 'StartSuspension', 'ApplyLifting']);
+    expect(nextDueAt(measure(state), '2025-12-15T00:00:00Z')).toBe('2026-01-01');
+    expect(nextDueAt(measure(state), '2026-01-01T00:00:00Z')).toBeUndefined();
+    const { state: liftedOnTime } = run([record('2025-10-10T00:00:00Z', '2025-10-09'), lift('2025-11-01', '2025-11-01T00:00:00Z')]);
+    expect(exportControlStatus(measure(liftedOnTime))).toBe('lifted');
+    expect(measure(liftedOnTime).pendingLifting).toBeUndefined();
+  });
+
   it('amends the scope of a measure and refuses all changes once lifted', () => {
     const { state } = run([
       record('2025-10-10T00:00:00Z', '2025-10-09'),

@@ -75,9 +75,19 @@ export type ExportControlSuspensionExpired = Event<
   { readonly measureId: string; readonly suspendedUntil: string; readonly materials: readonly string[] }
 >;
 
+/**
+ * A lifting as announced. It applies at once when `liftedOn` is not after `recordedAt`; a lifting recorded
+ * ahead of its date applies from ExportControlLiftingTookEffect, which the schedule emits then.
+ */
 export type ExportControlLifted = Event<
   'ExportControlLifted',
   { readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly recordedAt: string }
+>;
+
+/** The date of a lifting recorded in advance has passed: the measure no longer applies, for good. */
+export type ExportControlLiftingTookEffect = Event<
+  'ExportControlLiftingTookEffect',
+  { readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly materials: readonly string[] }
 >;
 
 export type ExportControlAmended = Event<
@@ -101,6 +111,7 @@ export type ExportControlEvent =
   | ExportControlSuspensionTookEffect
   | ExportControlSuspensionExpired
   | ExportControlLifted
+  | ExportControlLiftingTookEffect
   | ExportControlAmended;
 
 export const EXPORT_CONTROL_SCHEMA_VERSION = 1;

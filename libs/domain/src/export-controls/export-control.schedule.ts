@@ -1,11 +1,12 @@
 import { ExportControlCommand, RecordedMeasure } from './export-control.decider';
 
-export type DueTransition = Extract<ExportControlCommand, { kind: 'EnterIntoForce' | 'StartSuspension' | 'ExpireSuspension' }>;
+export type DueTransition = Extract<ExportControlCommand, { kind: 'EnterIntoForce' | 'StartSuspension' | 'ExpireSuspension' | 'ApplyLifting' }>;
 
 /**
  * The dated transitions still ahead for one measure, in the order they must be applied: a measure's status
  * changes on a date with no new announcement (entry into force; the start of a suspension recorded in
- * advance; the end of a suspension), so the schedule must send them.
+ * advance; the end of a suspension; a lifting recorded in advance), so the schedule must send them. Nothing
+ * falls due on or after the date of a pending lifting except the lifting itself.
  */
 function pendingTransitions(state: RecordedMeasure): Array<{ readonly kind: DueTransition['kind']; readonly dueDate: string }> {
   if (state.lifted) return [];
@@ -14,7 +15,9 @@ function pendingTransitions(state: RecordedMeasure): Array<{ readonly kind: DueT
   const suspension = state.suspension;
   if (suspension && !suspension.inEffect) pending.push({ kind: 'StartSuspension', dueDate: suspension.from });
   if (suspension?.until) pending.push({ kind: 'ExpireSuspension', dueDate: suspension.until });
-  return pending;
+  const lifting = state.pendingLifting;
+  if (!lifting) return pending;
+  return [...pending.filter(({ dueDate }) => Date.parse(dueDate) < Date.parse(lifting.on)), { kind: 'ApplyLifting', dueDate: lifting.on }];
 }
 
 /** The dated transitions that are due at `now` for one measure (a start before the end of the same suspension). */

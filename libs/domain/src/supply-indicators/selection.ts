@@ -80,6 +80,7 @@ function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>):
  */
 export function appliesAt(measure: TrackedMeasure, context: IndicatorContext): boolean {
   if (!measure.inForce || !context.reachesEu(measure.destinations)) return false;
+  if (measure.liftedFrom && Date.parse(measure.liftedFrom) <= Date.parse(context.asOf)) return false;
   const suspension = measure.suspension;
   if (!suspension || Date.parse(suspension.from) > Date.parse(context.asOf)) return true;
   // The schedule emits ExportControlSuspensionTookEffect on a later start date and ExportControlSuspensionExpired

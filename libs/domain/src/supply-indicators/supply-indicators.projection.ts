@@ -14,6 +14,8 @@ export interface TrackedMeasure {
   readonly destinations: 'all' | readonly string[];
   readonly inForce: boolean;
   readonly suspension?: { readonly reference: string; readonly from: string; readonly until?: string };
+  /** The date of a lifting recorded in advance; the measure is dropped at ExportControlLiftingTookEffect. */
+  readonly liftedFrom?: string;
   readonly evidence: readonly EvidenceRef[];
 }
 
@@ -60,6 +62,7 @@ const INTAKE_TYPES = new Set<string>([
   'ExportControlSuspensionTookEffect',
   'ExportControlSuspensionExpired',
   'ExportControlLifted',
+  'ExportControlLiftingTookEffect',
   'ExportControlAmended',
   'OperatorNotificationFiled',
   'OperatorNotificationUpdated',
@@ -88,6 +91,7 @@ export function evolveSupplyIndicators(state: SupplyIndicatorsState, recorded: R
     case 'ExportControlSuspensionTookEffect':
     case 'ExportControlSuspensionExpired':
     case 'ExportControlLifted':
+    case 'ExportControlLiftingTookEffect':
     case 'ExportControlAmended':
       return { ...next, measures: evolveMeasures(next.measures, event, evidence) };
     case 'OperatorNotificationFiled':
@@ -124,8 +128,12 @@ function evolveMeasures(
   }
   const measure = measures[id];
   if (!measure) return measures;
-  if (event.type === 'ExportControlLifted') return withoutKey(measures, id);
+  if (event.type === 'ExportControlLiftingTookEffect') return withoutKey(measures, id);
   const changed = { ...measure, evidence: [...measure.evidence, evidence] };
+  if (event.type === 'ExportControlLifted') {
+    const { liftedOn, recordedAt } = event.data;
+    return Date.parse(liftedOn) > Date.parse(recordedAt ?? '') ? { ...measures, [id]: { ...changed, liftedFrom: liftedOn } } : withoutKey(measures, id);
+  }
   switch (event.type) {
     case 'ExportControlEnteredIntoForce':
       return { ...measures, [id]: { ...changed, inForce: true } };

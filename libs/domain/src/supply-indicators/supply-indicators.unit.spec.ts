@@ -319,6 +319,21 @@ describe('supply indicators per material', () => {
     expect(share()).toBe(0);
   });
 
+  it('counts a measure whose lifting is recorded in advance until the lifting date, and drops it when the lifting takes effect', () => {
+    const log = new IntakeLog();
+    log.recordMeasure(ANNOUNCEMENT_57_2025, '2025-11-08T00:00:00Z');
+    const lifting = { measureId: ANNOUNCEMENT_57_2025.measureId, reference: 'hypothetical lifting', liftedOn: '2025-12-01' };
+    log.control({ type: 'ExportControlLifted', data: { ...lifting, recordedAt: '2025-11-20T00:00:00Z' } }, '2025-11-20T00:00:00Z');
+    const share = (asOf: string) =>
+      materialIndicators(projectSupplyIndicators(log.events), 'heavy-rare-earth-elements', context(asOf)).shareOfSupplyUnderControls.value;
+    expect(share('2025-11-30T23:00:00Z')).toBe(0.5);
+    expect(share('2025-12-01T00:00:00Z')).toBe(0);
+    expect(projectSupplyIndicators(log.events).measures[lifting.measureId]).toMatchObject({ liftedFrom: '2025-12-01' });
+
+    log.control({ type: 'ExportControlLiftingTookEffect', data: { ...lifting, materials: ANNOUNCEMENT_57_2025.materials } }, '2025-12-01T00:00:00Z');
+    expect(projectSupplyIndicators(log.events).measures[lifting.measureId]).toBeUndefined();
+  });
+
   it('weighs an export ban fully and takes the heaviest measure per controlling country', () => {
     const log = new IntakeLog();
     log.recordMeasure(ANNOUNCEMENT_18_2025, '2025-04-04T10:00:00Z');

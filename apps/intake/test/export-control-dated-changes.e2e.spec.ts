@@ -5,7 +5,7 @@ import { example, IntakeHarness } from './intake-harness';
 /** MOFCOM Announcement No. 70 of 2025 was published on 7 November and suspended the measures from 10 November. */
 const ANNOUNCEMENT_70 = { reference: 'MOFCOM Announcement No. 70 of 2025', suspendedFrom: '2025-11-10', suspendedUntil: '2026-11-10' };
 
-describe('a suspension recorded ahead of its start', () => {
+describe('a suspension or lifting recorded ahead of its date', () => {
   let harness: IntakeHarness;
   beforeAll(async () => {
     harness = await IntakeHarness.start({ now: '2025-11-07T12:00:00Z' });
@@ -82,6 +82,23 @@ describe('a suspension recorded ahead of its start', () => {
     expect(await statusOf('cn-late-record')).toBe('suspended');
     await schedule().kick();
     expect(await countOf('cn-late-record', 'ExportControlSuspensionTookEffect')).toBe(0);
+  });
+
+  it('keeps a measure whose lifting is recorded in advance in force until the lifting date, then lifts it by itself, once', async () => {
+    harness.clock.set('2025-11-28T00:00:00Z');
+    const measure = { ...example<Record<string, unknown>>('record-export-control'), measureId: 'cn-lifted-later', effectiveFrom: '2025-10-09' };
+    expect((await harness.request('POST', '/api/v1/export-controls', analyst, measure)).status).toBe(201);
+    const lifting = { reference: 'Hypothetical lifting announcement', liftedOn: '2025-12-05' };
+    expect((await harness.request('POST', '/api/v1/export-controls/cn-lifted-later/lifting', analyst, lifting)).status).toBe(201);
+    expect(await statusOf('cn-lifted-later')).toBe('in-force');
+    expect((await harness.request('POST', '/api/v1/export-controls/cn-lifted-later/lifting', analyst, { ...lifting, liftedOn: '2025-12-20' })).status).toBe(422);
+
+    harness.clock.set('2025-12-05T00:00:00Z');
+    await Promise.all([schedule().kick(), schedule().kick()]);
+    expect(await statusOf('cn-lifted-later')).toBe('lifted');
+    await waitUntil(async () => (await listedStatusOf('cn-lifted-later')) === 'lifted');
+    await schedule().kick();
+    expect(await countOf('cn-lifted-later', 'ExportControlLiftingTookEffect')).toBe(1);
   });
 });
 
