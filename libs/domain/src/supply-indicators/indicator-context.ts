@@ -28,11 +28,17 @@ export function destinationsReachEu(destinations: 'all' | readonly string[]): bo
   return destinations === 'all' || destinations.some((code) => code === 'EU' || isMemberStateCode(code));
 }
 
+/**
+ * The reference data is fixed, so every default context shares one cache of what a code counts towards,
+ * and one function: folds that make a context per event keep their remembered selections (selection.ts).
+ */
+const countsTowardsCache = new Map<string, readonly string[]>();
+function cachedCountsTowards(code: string): readonly string[] {
+  let entries = countsTowardsCache.get(code);
+  if (!entries) countsTowardsCache.set(code, (entries = countsTowardsListEntries(code)));
+  return entries;
+}
+
 export function defaultIndicatorContext(settings: IndicatorSettings, asOf: string): IndicatorContext {
-  const cache = new Map<string, readonly string[]>();
-  const countsTowards = (code: string) => {
-    if (!cache.has(code)) cache.set(code, countsTowardsListEntries(code));
-    return cache.get(code)!;
-  };
-  return { asOf, settings, baseline: supplyBaseline(), countsTowards, reachesEu: destinationsReachEu };
+  return { asOf, settings, baseline: supplyBaseline(), countsTowards: cachedCountsTowards, reachesEu: destinationsReachEu };
 }
