@@ -5,6 +5,7 @@ export * from './event-store/tokens';
 export * from './event-store/event-store.module';
 export * from './event-store/open-event-store';
 export * from './event-store/exercise-event-store';
+export * from './event-store/read-only-event-store';
 export * from './http/validation';
 export * from './http/domain-error.filter';
 export * from './decisions';

@@ -6,8 +6,8 @@ import { Role } from '@imera/auth';
  * endpoint gets its row when it is added.
  *
  * MS member-state-authority, AN commission-analyst, CC crisis-cell, CS council-secretariat,
- * OP economic-operator, EX exercise-runner. The exercise-runner role has the exercises API only: an exercise
- * token never reaches live data.
+ * OP economic-operator, EX exercise-runner. The exercise-runner role has the exercises API (and the dashboard
+ * sign-in) only: an exercise token never reaches live data.
  */
 const MS = 'member-state-authority';
 const AN = 'commission-analyst';
@@ -101,10 +101,11 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/v1/scopes/:scopeId/open-instruments': [CC, AN],
 
   // The crisis cell dashboard: the page and its files hold no data (it comes from the API with the user's
-  // token); the session and the indicator trends follow the scope readers.
+  // token); the indicator trends follow the scope readers. The session holds only the token's own claims, so
+  // exercise runners sign in too (their data is under the exercise's paths below).
   'GET /': 'public',
   'GET /dashboard/*': 'public',
-  'GET /api/v1/dashboard/session': [MS, AN, CC, CS],
+  'GET /api/v1/dashboard/session': [MS, AN, CC, CS, EX],
   'GET /api/v1/dashboard/scopes/:scopeId/trends': [MS, AN, CC, CS],
 
   // Stress-test exercises: run in their own namespaces, by exercise runners only (a token bound to an exercise
@@ -113,6 +114,15 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/v1/exercises': [EX],
   'GET /api/v1/exercises/:exerciseId/report': [EX],
   'DELETE /api/v1/exercises/:exerciseId': [EX],
+
+  // A finished exercise's views for the dashboard, read-only, from its own namespace (never live data).
+  'GET /api/v1/exercises/:exerciseId/scopes': [EX],
+  'GET /api/v1/exercises/:exerciseId/scopes/:scopeId': [EX],
+  'GET /api/v1/exercises/:exerciseId/scopes/:scopeId/open-instruments': [EX],
+  'GET /api/v1/exercises/:exerciseId/dashboard/scopes/:scopeId/trends': [EX],
+  'GET /api/v1/exercises/:exerciseId/notifications': [EX],
+  'GET /api/v1/exercises/:exerciseId/export-controls': [EX],
+  'GET /api/v1/exercises/:exerciseId/stream': [EX],
 };
 
 /**

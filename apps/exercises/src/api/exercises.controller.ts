@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, CurrentPrincipal, Roles } from '@imera/platform'
 import { deleteExercise, exerciseExists, NamespaceInUseError, exerciseIdFromName, isExerciseId, listExercises, readReportFile, runExercise, writeReport } from '../runner';
 import { namespaceDir } from '../runtime';
 import { BadScenarioError, checkScenario } from '../scenario/parse-scenario';
+import { ExerciseReaders } from '../views/exercise-readers';
 
 interface ReplyLike {
   header(name: string, value: string): unknown;
@@ -20,7 +21,10 @@ interface ReplyLike {
 export class ExercisesController {
   private readonly running = new Set<string>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ExerciseReaders) private readonly readers: ExerciseReaders,
+  ) {}
 
   /** Body: the scenario JSON. `?id=` names the namespace (default: the token's exercise, else from the name). */
   @Post()
@@ -82,6 +86,8 @@ export class ExercisesController {
     this.visible(principal, exerciseId);
     if (this.running.has(exerciseId)) throw new ConflictException({ statusCode: 409, error: 'exercise-running', message: `Exercise ${exerciseId} is still running` });
     if (!(await exerciseExists(this.config.dataDir, exerciseId))) throw notFound(exerciseId);
+    // A namespace open for viewing is this server's to let go: its viewers' streams end.
+    await this.readers.close(exerciseId);
     try {
       await deleteExercise(this.config.dataDir, exerciseId);
     } catch (error) {

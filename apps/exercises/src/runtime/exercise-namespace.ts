@@ -5,6 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_TOKEN_SETTINGS, generateSigningKey, Principal, signingKeyToPem, TokenIssuer } from '@imera/auth';
 import { EventStore, ManualClock, RecordedEvent } from '@imera/event-sourcing';
 import { AppConfig, DEFAULT_REQUEST_LIMITS, EVENT_STORE, ProjectionRunner } from '@imera/platform';
+import { LiveClient, LiveStream } from '../../../crisis-monitor/src/live/live-stream';
 import { createApp } from '../../../imera/src/bootstrap';
 import { actorOf, ExerciseInput, routeOf } from './action-catalogue';
 import { exercisePolicy } from './exercise-policy';
@@ -21,6 +22,8 @@ export interface NamespaceOptions {
   readonly store?: 'file' | 'memory';
   /** The live data directory; the namespace lives in its `exercises/<id>/`. */
   readonly dataDir: string;
+  /** Opened to look at a finished run: its store refuses every append. */
+  readonly readOnly?: boolean;
 }
 
 /** What an input got from the API. */
@@ -57,7 +60,7 @@ export class ExerciseNamespace {
     const policy = exercisePolicy(options.policy, options.decisions);
     const key = await generateSigningKey();
     const { publicPem } = await signingKeyToPem(key);
-    const config: AppConfig = { host: '127.0.0.1', port: 0, dataDir: dir, eventStore: options.store ?? 'file', exerciseId, policy };
+    const config: AppConfig = { host: '127.0.0.1', port: 0, dataDir: dir, eventStore: options.store ?? 'file', exerciseId, policy, readOnly: options.readOnly };
     const app = await keepingProcessLogger(() =>
       createApp(config, {
         clock,
@@ -101,6 +104,14 @@ export class ExerciseNamespace {
   /** Reads a view of the namespace's API (GET), as the crisis cell unless told otherwise. */
   async view(path: string, as: Principal = { role: 'crisis-cell', subject: 'exercise:crisis-cell' }): Promise<InputOutcome> {
     return this.request('GET', path, as);
+  }
+
+  /**
+   * Follows the namespace's own live stream as `as` would (what it sends on connect, its changes and its
+   * keep-alive comments); returns how to stop.
+   */
+  followStream(as: Principal, after: number | undefined, client: LiveClient): () => void {
+    return this.app.get(LiveStream).open(as, after, client);
   }
 
   /** Every event the namespace stored, in log order. */

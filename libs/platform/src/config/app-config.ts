@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly exerciseId?: string;
   /** An escalation policy given in code (an exercise's), used instead of POLICY_FILE and the environment. */
   readonly policy?: PolicyOverride;
+  /** The store is opened to read what was recorded: every append is refused (a finished exercise on view). */
+  readonly readOnly?: boolean;
 }
 
 export interface PolicyOverride {

@@ -10,12 +10,14 @@ import {
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ExerciseEventStore } from './exercise-event-store';
+import { ReadOnlyEventStore } from './read-only-event-store';
 
 /** Picks the event-store adapter the configuration names and opens it (recovering the file log). */
 export async function openEventStore(config: AppConfig, clock: Clock): Promise<{ store: EventStore; detail: string }> {
   const opened = await openAdapter(config, clock);
-  if (config.exerciseId === undefined) return opened;
-  return { store: new ExerciseEventStore(opened.store, config.exerciseId), detail: `${opened.detail}, exercise ${config.exerciseId}` };
+  const guarded = config.readOnly ? { store: new ReadOnlyEventStore(opened.store), detail: `${opened.detail}, read-only` } : opened;
+  if (config.exerciseId === undefined) return guarded;
+  return { store: new ExerciseEventStore(guarded.store, config.exerciseId), detail: `${guarded.detail}, exercise ${config.exerciseId}` };
 }
 
 async function openAdapter(config: AppConfig, clock: Clock): Promise<{ store: EventStore; detail: string }> {

@@ -1,0 +1,146 @@
+import { BadRequestException, ConflictException, Controller, Get, Headers, HttpException, Inject, NotAcceptableException, NotFoundException, Param, Query, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ServerResponse } from 'node:http';
+import { boundExercise, Principal } from '@imera/auth';
+import { CurrentPrincipal, Roles } from '@imera/platform';
+import { parseLastEventId } from '../../../crisis-monitor/src/live/server-sent-events';
+import { isExerciseId } from '../runner';
+import { ExerciseNotViewableError, ExerciseReaders, NamespaceLease } from './exercise-readers';
+
+/**
+ * Who reads inside the namespace: a Commission analyst, whose role reads every view the dashboard shows. The
+ * token is the namespace's own (its key never leaves it); only GET requests are forwarded.
+ */
+export const NAMESPACE_VIEWER: Principal = { role: 'commission-analyst', subject: 'exercise-viewer' };
+
+interface RequestLike {
+  readonly url: string;
+}
+
+interface ReplyLike {
+  status(code: number): unknown;
+  hijack(): void;
+  readonly raw: ServerResponse;
+}
+
+/**
+ * A finished exercise's views for the dashboard, under `/api/v1/exercises/:exerciseId/` at the paths the live
+ * views have under `/api/v1/`: each GET is answered by the namespace's own app (the same view code, over the
+ * exercise's log opened read-only), never by the live one. Exercise runners only; a token bound to another
+ * exercise finds nothing.
+ */
+@Controller('api/v1/exercises/:exerciseId')
+@Roles('exercise-runner')
+export class ExerciseViewsController {
+  constructor(@Inject(ExerciseReaders) private readonly readers: ExerciseReaders) {}
+
+  @Get('scopes')
+  scopes(@Param('exerciseId') id: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, '/api/v1/scopes', request, reply);
+  }
+
+  @Get('scopes/:scopeId')
+  scope(@Param('exerciseId') id: string, @Param('scopeId') scopeId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, `/api/v1/scopes/${encodeURIComponent(scopeId)}`, request, reply);
+  }
+
+  @Get('scopes/:scopeId/open-instruments')
+  openInstruments(@Param('exerciseId') id: string, @Param('scopeId') scopeId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, `/api/v1/scopes/${encodeURIComponent(scopeId)}/open-instruments`, request, reply);
+  }
+
+  @Get('dashboard/scopes/:scopeId/trends')
+  trends(@Param('exerciseId') id: string, @Param('scopeId') scopeId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, `/api/v1/dashboard/scopes/${encodeURIComponent(scopeId)}/trends`, request, reply);
+  }
+
+  @Get('notifications')
+  notifications(@Param('exerciseId') id: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, '/api/v1/notifications', request, reply);
+  }
+
+  @Get('export-controls')
+  exportControls(@Param('exerciseId') id: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, '/api/v1/export-controls', request, reply);
+  }
+
+  /**
+   * The namespace's own live stream: what the live stream sends on connect (the retry delay; after a
+   * Last-Event-ID, a resync with every scope's state), then keep-alive comments. A finished run records
+   * nothing more, so no change follows.
+   */
+  @Get('stream')
+  async stream(
+    @Param('exerciseId') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('accept') accept: string | undefined,
+    @Headers('last-event-id') header: string | undefined,
+    @Query('lastEventId') query: string | undefined,
+    @Res() reply: ReplyLike,
+  ): Promise<void> {
+    visible(principal, id);
+    if (!/\btext\/event-stream\b/.test(accept ?? '')) throw new NotAcceptableException('This is a server-sent event stream: send Accept: text/event-stream');
+    const after = parseLastEventId(header ?? query);
+    if (after === 'invalid') throw new BadRequestException('Last-Event-ID must be the global position of an event received from this stream');
+    const lease = await this.lease(id);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.socket?.setNoDelay(true);
+    const stop = lease.namespace.followStream(NAMESPACE_VIEWER, after, {
+      write: (chunk) => void raw.write(chunk),
+      end: () => raw.end(),
+      get buffered() {
+        return raw.writableLength;
+      },
+    });
+    raw.on('close', () => {
+      stop();
+      lease.release();
+    });
+  }
+
+  private async forward(id: string, principal: Principal, path: string, request: RequestLike, reply: ReplyLike): Promise<unknown> {
+    visible(principal, id);
+    const lease = await this.lease(id);
+    try {
+      const query = request.url.indexOf('?');
+      const answer = await lease.namespace.view(query < 0 ? path : `${path}${request.url.slice(query)}`, NAMESPACE_VIEWER);
+      reply.status(answer.status);
+      return answer.body;
+    } finally {
+      lease.release();
+    }
+  }
+
+  private async lease(id: string): Promise<NamespaceLease> {
+    try {
+      return await this.readers.lease(id);
+    } catch (error) {
+      throw error instanceof ExerciseNotViewableError ? refusal(error) : error;
+    }
+  }
+}
+
+/** A token bound to another exercise, or a malformed id: the exercise does not exist for this caller. */
+function visible(principal: Principal, exerciseId: string): void {
+  const bound = boundExercise(principal);
+  if (!isExerciseId(exerciseId) || (bound !== undefined && bound !== exerciseId)) {
+    throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `No exercise ${exerciseId}` });
+  }
+}
+
+function refusal(error: ExerciseNotViewableError): HttpException {
+  switch (error.reason) {
+    case 'not-found':
+      return new NotFoundException({ statusCode: 404, error: 'Not Found', message: error.message });
+    case 'too-many-open':
+      return new ServiceUnavailableException({ statusCode: 503, error: 'too-many-open', message: error.message });
+    default:
+      return new ConflictException({ statusCode: 409, error: error.reason, message: error.message });
+  }
+}
