@@ -5,7 +5,7 @@ import { example, IntakeHarness } from './intake-harness';
 /** MOFCOM Announcement No. 70 of 2025 was published on 7 November and suspended the measures from 10 November. */
 const ANNOUNCEMENT_70 = { reference: 'MOFCOM Announcement No. 70 of 2025', suspendedFrom: '2025-11-10', suspendedUntil: '2026-11-10' };
 
-describe('a suspension or lifting recorded ahead of its date', () => {
+describe('a suspension, lifting or amendment recorded ahead of its date', () => {
   let harness: IntakeHarness;
   beforeAll(async () => {
     harness = await IntakeHarness.start({ now: '2025-11-07T12:00:00Z' });
@@ -99,6 +99,22 @@ describe('a suspension or lifting recorded ahead of its date', () => {
     await waitUntil(async () => (await listedStatusOf('cn-lifted-later')) === 'lifted');
     await schedule().kick();
     expect(await countOf('cn-lifted-later', 'ExportControlLiftingTookEffect')).toBe(1);
+  });
+
+  it('changes the scope of a measure on the date of an amendment recorded in advance, by itself, once', async () => {
+    harness.clock.set('2025-12-05T12:00:00Z');
+    const measure = { ...example<Record<string, unknown>>('record-export-control'), measureId: 'cn-amended-later', effectiveFrom: '2025-10-09' };
+    expect((await harness.request('POST', '/api/v1/export-controls', analyst, measure)).status).toBe(201);
+    const amendment = { reference: 'Hypothetical amendment', amendedOn: '2025-12-10', materials: ['dysprosium'] };
+    expect((await harness.request('POST', '/api/v1/export-controls/cn-amended-later/amendments', analyst, amendment)).status).toBe(201);
+    const materialsOf = async () => (await harness.request('GET', '/api/v1/export-controls/cn-amended-later', analyst)).body.state.measure.materials;
+    expect(await materialsOf()).toEqual(example<{ materials: string[] }>('record-export-control').materials);
+
+    harness.clock.set('2025-12-10T00:00:00Z');
+    await Promise.all([schedule().kick(), schedule().kick()]);
+    expect(await materialsOf()).toEqual(['dysprosium']);
+    await schedule().kick();
+    expect(await countOf('cn-amended-later', 'ExportControlAmendmentTookEffect')).toBe(1);
   });
 });
 

@@ -10,8 +10,8 @@ export const CRISIS_MONITOR_PROJECTION = 'crisis-monitor';
 const STATE_SHAPE = 1;
 /**
  * Bump when the fold reads the same events differently (2: an event's scope is `data.scopeId ?? metadata.scopeId`;
- * 3: the schedule's ExportControlSuspensionTookEffect / ExportControlLiftingTookEffect reassess the scopes of the
- * measure's materials on the date; a lifting recorded ahead of its date no longer drops the measure at once).
+ * 3: the schedule's ExportControl{Suspension,Lifting,Amendment}TookEffect reassess the scopes of the measure's
+ * materials on the date; a lifting or amendment recorded ahead of its date no longer applies at once).
  */
 const FOLD_RULES = 3;
 

@@ -46,8 +46,9 @@ export class ExportControlIntake {
   }
 
   /**
-   * Sends a dated transition (entry into force, start or end of a suspension, a lifting recorded in advance). Its event id depends only on the
-   * measure, the transition and the date, so however often the schedule fires, it is stored once.
+   * Sends a dated transition (entry into force, start or end of a suspension, an amendment or lifting recorded
+   * in advance). Its event id depends only on the measure, the transition and the date, so however often the
+   * schedule fires, it is stored once.
    */
   async applyDue(command: DueTransition, dueDate: string, context: RequestContext): Promise<DecisionResult> {
     const streamName = exportControlStream(command.measureId);

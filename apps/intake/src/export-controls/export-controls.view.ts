@@ -25,7 +25,7 @@ type SavedMeasures = Array<[string, TrackedMeasure]>;
 /** Every recorded export-control measure with its status and history; saved as a checkpoint. */
 export class ExportControlsView implements CheckpointedProjection<SavedMeasures> {
   readonly name = 'export-controls';
-  /** 2: a suspension or lifting recorded ahead of its date is not in effect until the schedule's ...TookEffect event. */
+  /** 2: a suspension, lifting or amendment recorded ahead of its date applies from the schedule's ...TookEffect event. */
   readonly version = 'export-controls@2';
   private readonly measures = new Map<string, TrackedMeasure>();
   private readonly changeListeners = new Set<(measureId: string) => void>();

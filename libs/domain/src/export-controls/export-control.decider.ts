@@ -1,5 +1,5 @@
 import { Decider, DomainRuleViolation } from '@imera/event-sourcing';
-import { ExportControlEvent, ExportControlRecorded, ExportControlType } from './export-control.events';
+import { ExportControlAmendmentTookEffect, ExportControlEvent, ExportControlRecorded, ExportControlType } from './export-control.events';
 
 type MeasureData = Omit<ExportControlRecorded['data'], 'recordedAt'>;
 
@@ -17,6 +17,7 @@ export type ExportControlCommand =
   | { readonly kind: 'StartSuspension'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'ExpireSuspension'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'ApplyLifting'; readonly measureId: string; readonly now: string }
+  | { readonly kind: 'ApplyAmendment'; readonly measureId: string; readonly now: string }
   | { readonly kind: 'LiftExportControl'; readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly now: string }
   | {
       readonly kind: 'AmendExportControl';
@@ -46,6 +47,8 @@ export interface RecordedMeasure {
   readonly suspension?: RecordedSuspension;
   /** A lifting recorded ahead of its date, until that date passes. */
   readonly pendingLifting?: { readonly reference: string; readonly on: string };
+  /** An amendment recorded ahead of its date, until that date passes. */
+  readonly pendingAmendment?: ExportControlAmendmentTookEffect['data'];
   readonly lifted: boolean;
 }
 
@@ -53,7 +56,8 @@ export type ExportControlState = { readonly recorded: false } | ({ readonly reco
 
 /**
  * The measure's status follows from its history: lifted, else suspended once a suspension took effect, else
- * in force once its date passed. A suspension or lifting recorded ahead of its date leaves the status as it was.
+ * in force once its date passed. A suspension, lifting or amendment recorded ahead of its date leaves the
+ * status (and the scope) as it was.
  */
 export function exportControlStatus(state: RecordedMeasure): ExportControlStatus {
   if (state.lifted) return 'lifted';
@@ -63,9 +67,9 @@ export function exportControlStatus(state: RecordedMeasure): ExportControlStatus
 
 /**
  * A third-country export-control measure and its status changes. Dated transitions (entry into force, start
- * of a suspension recorded in advance, end of a suspension, a lifting recorded in advance) are not announced
- * again: the schedule sends EnterIntoForce / StartSuspension / ExpireSuspension / ApplyLifting when their
- * date passes, and the decider accepts each only once.
+ * of a suspension recorded in advance, end of a suspension, a lifting or amendment recorded in advance) are
+ * not announced again: the schedule sends EnterIntoForce / StartSuspension / ExpireSuspension / ApplyLifting /
+ * ApplyAmendment when their date passes, and the decider accepts each only once.
  */
 export const exportControlDecider: Decider<ExportControlCommand, ExportControlState, ExportControlEvent> = {
   initialState: () => ({ recorded: false }),
@@ -106,9 +110,11 @@ export const exportControlDecider: Decider<ExportControlCommand, ExportControlSt
       case 'ExportControlLiftingTookEffect':
         return { ...state, lifted: true, pendingLifting: undefined };
       case 'ExportControlAmended': {
-        const { measureId: _id, reference: _reference, amendedOn: _on, recordedAt: _at, ...changes } = event.data;
-        return { ...state, measure: { ...state.measure, ...definedOnly(changes) } };
+        const { recordedAt, ...amendment } = event.data;
+        return isLater(amendment.amendedOn, recordedAt) ? { ...state, pendingAmendment: amendment } : amended(state, amendment);
       }
+      case 'ExportControlAmendmentTookEffect':
+        return { ...amended(state, event.data), pendingAmendment: undefined };
     }
   },
 };
@@ -153,7 +159,15 @@ function decideChange(command: Exclude<ExportControlCommand, { kind: 'RecordExpo
     case 'LiftExportControl':
       if (state.pendingLifting) throw new DomainRuleViolation('lifting-recorded', `Measure ${measure.measureId} is already to be lifted on ${state.pendingLifting.on}`);
       return [{ type: 'ExportControlLifted', data: { measureId: measure.measureId, reference: command.reference, liftedOn: command.liftedOn, recordedAt: command.now } }];
+    case 'ApplyAmendment': {
+      const amendment = state.pendingAmendment;
+      if (!amendment) throw new DomainRuleViolation('no-pending-amendment', `Measure ${measure.measureId} has no amendment recorded in advance`);
+      assertDue(amendment.amendedOn, command.now, 'amendment date');
+      return [{ type: 'ExportControlAmendmentTookEffect', data: amendment }];
+    }
     case 'AmendExportControl': {
+      const pending = state.pendingAmendment;
+      if (pending) throw new DomainRuleViolation('amendment-pending', `Measure ${measure.measureId} has an amendment to apply on ${pending.amendedOn}; record the next one after that date`);
       const { kind: _kind, now, ...amendment } = command;
       return [{ type: 'ExportControlAmended', data: { ...amendment, recordedAt: now } }];
     }
@@ -162,6 +176,11 @@ function decideChange(command: Exclude<ExportControlCommand, { kind: 'RecordExpo
 
 function enteredIntoForce(measure: MeasureData): ExportControlEvent {
   return { type: 'ExportControlEnteredIntoForce', data: { measureId: measure.measureId, effectiveFrom: measure.effectiveFrom, materials: measure.materials } };
+}
+
+function amended<T extends RecordedMeasure>(state: T, amendment: ExportControlAmendmentTookEffect['data']): T {
+  const { measureId: _id, reference: _reference, amendedOn: _on, ...changes } = amendment;
+  return { ...state, measure: { ...state.measure, ...definedOnly(changes) } };
 }
 
 /** Whether a dated change takes effect after it was recorded (a missing recording time counts as not later). */

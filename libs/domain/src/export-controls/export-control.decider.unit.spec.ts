@@ -171,6 +171,26 @@ describe('export control decider', () => {
     expect(measure(liftedOnTime).pendingLifting).toBeUndefined();
   });
 
+  it('applies an amendment recorded in advance on its date, once, and takes no second one while it waits', () => {
+    const amend = (amendedOn: string, now: string, materials: string[]): ExportControlCommand => ({ kind: 'AmendExportControl', measureId: 'cn-mofcom-2025-61', reference: 'amendment', amendedOn, materials, now });
+    const { state } = run([record('2025-10-10T00:00:00Z', '2025-10-09'), amend('2025-12-01', '2025-11-01T00:00:00Z', ['dysprosium'])]);
+    expect(measure(state).measure.materials).toEqual(['dysprosium', 'terbium']);
+    expect(exportControlStatus(measure(state))).toBe('in-force');
+    expect(nextDueAt(measure(state), '2025-11-01T00:00:00Z')).toBe('2025-12-01');
+    expect(dueTransitions(measure(state), '2025-11-30T23:59:59Z')).toEqual([]);
+    expect(violation(() => decider.decide(amend('2026-01-01', '2025-11-02T00:00:00Z', ['terbium']), state))).toBe('amendment-pending');
+
+    const due = dueTransitions(measure(state), '2025-12-01T00:00:00Z');
+    expect(due).toEqual([{ kind: 'ApplyAmendment', measureId: 'cn-mofcom-2025-61', now: '2025-12-01T00:00:00Z' }]);
+    const [tookEffect] = decider.decide(due[0], state);
+    expect(tookEffect).toEqual({ type: 'ExportControlAmendmentTookEffect', data: { measureId: 'cn-mofcom-2025-61', reference: 'amendment', amendedOn: '2025-12-01', materials: ['dysprosium'] } });
+    const after = decider.evolve(state, tookEffect);
+    expect(measure(after).measure.materials).toEqual(['dysprosium']);
+    expect(measure(after).measure.deMinimisShare).toBe(0.001);
+    expect(dueTransitions(measure(after), '2026-01-01T00:00:00Z')).toEqual([]);
+    expect(violation(() => decider.decide(due[0], after))).toBe('no-pending-amendment');
+  });
+
   it('amends the scope of a measure and refuses all changes once lifted', () => {
     const { state } = run([
       record('2025-10-10T00:00:00Z', '2025-10-09'),

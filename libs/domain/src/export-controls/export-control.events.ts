@@ -90,6 +90,10 @@ export type ExportControlLiftingTookEffect = Event<
   { readonly measureId: string; readonly reference: string; readonly liftedOn: string; readonly materials: readonly string[] }
 >;
 
+/**
+ * An amendment as announced. It applies at once when `amendedOn` is not after `recordedAt`; an amendment
+ * recorded ahead of its date applies from ExportControlAmendmentTookEffect, which the schedule emits then.
+ */
 export type ExportControlAmended = Event<
   'ExportControlAmended',
   {
@@ -104,6 +108,12 @@ export type ExportControlAmended = Event<
   }
 >;
 
+/** The date of an amendment recorded in advance has passed: the measure's scope changes as announced. */
+export type ExportControlAmendmentTookEffect = Event<
+  'ExportControlAmendmentTookEffect',
+  Omit<ExportControlAmended['data'], 'recordedAt'>
+>;
+
 export type ExportControlEvent =
   | ExportControlRecorded
   | ExportControlEnteredIntoForce
@@ -112,7 +122,8 @@ export type ExportControlEvent =
   | ExportControlSuspensionExpired
   | ExportControlLifted
   | ExportControlLiftingTookEffect
-  | ExportControlAmended;
+  | ExportControlAmended
+  | ExportControlAmendmentTookEffect;
 
 export const EXPORT_CONTROL_SCHEMA_VERSION = 1;
 

@@ -1,11 +1,14 @@
 import { ExportControlCommand, RecordedMeasure } from './export-control.decider';
 
-export type DueTransition = Extract<ExportControlCommand, { kind: 'EnterIntoForce' | 'StartSuspension' | 'ExpireSuspension' | 'ApplyLifting' }>;
+export type DueTransition = Extract<
+  ExportControlCommand,
+  { kind: 'EnterIntoForce' | 'StartSuspension' | 'ExpireSuspension' | 'ApplyAmendment' | 'ApplyLifting' }
+>;
 
 /**
  * The dated transitions still ahead for one measure, in the order they must be applied: a measure's status
  * changes on a date with no new announcement (entry into force; the start of a suspension recorded in
- * advance; the end of a suspension; a lifting recorded in advance), so the schedule must send them. Nothing
+ * advance; the end of a suspension; an amendment or lifting recorded in advance), so the schedule must send them. Nothing
  * falls due on or after the date of a pending lifting except the lifting itself.
  */
 function pendingTransitions(state: RecordedMeasure): Array<{ readonly kind: DueTransition['kind']; readonly dueDate: string }> {
@@ -15,6 +18,7 @@ function pendingTransitions(state: RecordedMeasure): Array<{ readonly kind: DueT
   const suspension = state.suspension;
   if (suspension && !suspension.inEffect) pending.push({ kind: 'StartSuspension', dueDate: suspension.from });
   if (suspension?.until) pending.push({ kind: 'ExpireSuspension', dueDate: suspension.until });
+  if (state.pendingAmendment) pending.push({ kind: 'ApplyAmendment', dueDate: state.pendingAmendment.amendedOn });
   const lifting = state.pendingLifting;
   if (!lifting) return pending;
   return [...pending.filter(({ dueDate }) => Date.parse(dueDate) < Date.parse(lifting.on)), { kind: 'ApplyLifting', dueDate: lifting.on }];

@@ -64,6 +64,7 @@ const INTAKE_TYPES = new Set<string>([
   'ExportControlLifted',
   'ExportControlLiftingTookEffect',
   'ExportControlAmended',
+  'ExportControlAmendmentTookEffect',
   'OperatorNotificationFiled',
   'OperatorNotificationUpdated',
   'OperatorNotificationResolved',
@@ -93,6 +94,7 @@ export function evolveSupplyIndicators(state: SupplyIndicatorsState, recorded: R
     case 'ExportControlLifted':
     case 'ExportControlLiftingTookEffect':
     case 'ExportControlAmended':
+    case 'ExportControlAmendmentTookEffect':
       return { ...next, measures: evolveMeasures(next.measures, event, evidence) };
     case 'OperatorNotificationFiled':
     case 'OperatorNotificationUpdated':
@@ -151,7 +153,12 @@ function evolveMeasures(
       const { suspension: _ended, ...rest } = changed;
       return { ...measures, [id]: rest };
     }
-    case 'ExportControlAmended': {
+    case 'ExportControlAmended':
+    case 'ExportControlAmendmentTookEffect': {
+      // An amendment recorded ahead of its date changes the scope only when the schedule says it took effect.
+      if (event.type === 'ExportControlAmended' && Date.parse(event.data.amendedOn) > Date.parse(event.data.recordedAt ?? '')) {
+        return { ...measures, [id]: changed };
+      }
       const { materials, destinations, type } = event.data;
       return {
         ...measures,

@@ -334,6 +334,18 @@ describe('supply indicators per material', () => {
     expect(projectSupplyIndicators(log.events).measures[lifting.measureId]).toBeUndefined();
   });
 
+  it('changes the scope of a measure on the date of an amendment recorded in advance, not when it is recorded', () => {
+    const log = new IntakeLog();
+    log.recordMeasure(ANNOUNCEMENT_57_2025, '2025-11-08T00:00:00Z');
+    const amendment = { measureId: ANNOUNCEMENT_57_2025.measureId, reference: 'hypothetical amendment', amendedOn: '2025-12-01', destinations: ['US'] };
+    log.control({ type: 'ExportControlAmended', data: { ...amendment, recordedAt: '2025-11-20T00:00:00Z' } }, '2025-11-20T00:00:00Z');
+    const share = (asOf: string) =>
+      materialIndicators(projectSupplyIndicators(log.events), 'heavy-rare-earth-elements', context(asOf)).shareOfSupplyUnderControls.value;
+    expect(share('2025-11-21T00:00:00Z')).toBe(0.5);
+    log.control({ type: 'ExportControlAmendmentTookEffect', data: amendment }, '2025-12-01T00:00:00Z');
+    expect(share('2025-12-01T00:00:00Z')).toBe(0);
+  });
+
   it('weighs an export ban fully and takes the heaviest measure per controlling country', () => {
     const log = new IntakeLog();
     log.recordMeasure(ANNOUNCEMENT_18_2025, '2025-04-04T10:00:00Z');

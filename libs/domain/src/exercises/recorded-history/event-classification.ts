@@ -56,6 +56,7 @@ export const REPLAY_ROLES: Readonly<Record<DomainEventType, Rule>> = {
   ExportControlEnteredIntoForce: schedule('export-control schedule'),
   ExportControlSuspensionTookEffect: schedule('export-control schedule'),
   ExportControlSuspensionExpired: schedule('export-control schedule'),
+  ExportControlAmendmentTookEffect: schedule('export-control schedule'),
   ExportControlLiftingTookEffect: schedule('export-control schedule'),
 
   StrategicStockReported: person('Member State authority'),

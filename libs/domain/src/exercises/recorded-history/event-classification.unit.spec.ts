@@ -88,8 +88,8 @@ describe('which recorded events replay appends, records again as Council acts, o
 
   it('facts people report, and dated transitions that follow from them, are inputs; instruments ended with a mode follow the replayed modes', () => {
     const roles = (types: string[]) => types.map((type) => classifyRecordedEvent({ type, data: {} }).role);
-    expect(roles(['OperatorNotificationFiled', 'OperatorNotificationResolved', 'ExportControlRecorded', 'ExportControlSuspended', 'ExportControlEnteredIntoForce', 'ExportControlSuspensionTookEffect', 'ExportControlSuspensionExpired', 'ExportControlLiftingTookEffect', 'StrategicStockReported', 'PriorityRatedRequestIssued', 'StockDistributionOrderIssued', 'JointProcurementRequested', 'InformationRequestDeadlineMissed'])).toEqual(
-      new Array(13).fill('input'),
+    expect(roles(['OperatorNotificationFiled', 'OperatorNotificationResolved', 'ExportControlRecorded', 'ExportControlSuspended', 'ExportControlEnteredIntoForce', 'ExportControlSuspensionTookEffect', 'ExportControlSuspensionExpired', 'ExportControlLiftingTookEffect', 'ExportControlAmendmentTookEffect', 'StrategicStockReported', 'PriorityRatedRequestIssued', 'StockDistributionOrderIssued', 'JointProcurementRequested', 'InformationRequestDeadlineMissed'])).toEqual(
+      new Array(14).fill('input'),
     );
     expect(roles(['InformationRequestEndedWithMode', 'PriorityRatedRequestEndedWithMode', 'ModeProposalLapsed', 'ModeExtensionProposed', 'ModeDeactivationProposed', 'EmergencyModeExpired'])).toEqual(new Array(6).fill('derived'));
   });
