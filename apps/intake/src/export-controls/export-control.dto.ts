@@ -82,7 +82,7 @@ export class SuspendExportControlDto {
   @IsString() @MinLength(1) @MaxLength(300)
   reference!: string;
 
-  @ApiProperty({ example: '2025-11-10' })
+  @ApiProperty({ example: '2025-11-10', description: 'When the suspension starts; a later date changes the status by itself' })
   @IsISO8601({ strict: true })
   suspendedFrom!: string;
 
@@ -96,7 +96,7 @@ export class LiftExportControlDto {
   @IsString() @MinLength(1) @MaxLength(300)
   reference!: string;
 
-  @ApiProperty({ example: '2026-01-01' })
+  @ApiProperty({ example: '2026-01-01', description: 'When the lifting applies; until a later date the measure stays as it is' })
   @IsISO8601({ strict: true })
   liftedOn!: string;
 }
@@ -106,7 +106,7 @@ export class AmendExportControlDto {
   @IsString() @MinLength(1) @MaxLength(300)
   reference!: string;
 
-  @ApiProperty({ example: '2025-12-01' })
+  @ApiProperty({ example: '2025-12-01', description: 'When the amendment applies; a later date applies it then, and no other amendment is taken meanwhile' })
   @IsISO8601({ strict: true })
   amendedOn!: string;
 

@@ -34,7 +34,7 @@ export class ExportControlsController {
 
   @Post(':measureId/suspensions')
   @Roles('commission-analyst')
-  @ApiOperation({ summary: 'Record a suspension; its end date changes the status by itself' })
+  @ApiOperation({ summary: 'Record a suspension; a later start date and the end date change the status by themselves' })
   async suspend(@Param('measureId') measureId: string, @Body() dto: SuspendExportControlDto, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) reply: Reply) {
     await this.known(measureId);
     return replyWith(reply, await this.intake.suspend(measureId, dto, requestContext(principal, request)), `/api/v1/export-controls/${measureId}`);
@@ -42,7 +42,7 @@ export class ExportControlsController {
 
   @Post(':measureId/lifting')
   @Roles('commission-analyst')
-  @ApiOperation({ summary: 'Record that a measure was lifted' })
+  @ApiOperation({ summary: 'Record that a measure is lifted; a later lifting date changes the status by itself' })
   async lift(@Param('measureId') measureId: string, @Body() dto: LiftExportControlDto, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) reply: Reply) {
     await this.known(measureId);
     return replyWith(reply, await this.intake.lift(measureId, dto, requestContext(principal, request)), `/api/v1/export-controls/${measureId}`);
@@ -50,7 +50,7 @@ export class ExportControlsController {
 
   @Post(':measureId/amendments')
   @Roles('commission-analyst')
-  @ApiOperation({ summary: 'Record an amendment of a measure (materials, destinations, type, de minimis share)' })
+  @ApiOperation({ summary: 'Record an amendment of a measure (materials, destinations, type, de minimis share); a later date applies it then' })
   async amend(@Param('measureId') measureId: string, @Body() dto: AmendExportControlDto, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) reply: Reply) {
     await this.known(measureId);
     return replyWith(reply, await this.intake.amend(measureId, dto, requestContext(principal, request)), `/api/v1/export-controls/${measureId}`);
