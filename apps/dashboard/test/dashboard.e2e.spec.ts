@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
+import { Principal } from '@imera/auth';
 import { buildToTemp } from '../../../test/support/compiled';
 import { analyst, councilSecretariat, crisisCell, memberState, tokenIssuerFor, TokenFor } from '../../../test/support/tokens';
 import { launchBrowser, openDashboard, signIn } from './support/browser';
@@ -193,6 +194,24 @@ describe('crisis cell dashboard in a browser', () => {
     // What a crisis-cell officer sees on a laptop screen.
     await page.screenshot({ path: shot });
     expect(cell.errors).toEqual([]);
+  });
+
+  it("signs an exercise runner in to its exercise: the exercise's scopes under the exercise banner, never live data", async () => {
+    const drill = { role: 'exercise-runner', subject: 'runner-dashboard-drill', exerciseId: 'dashboard-drill' } as Principal;
+    const fixture = JSON.parse(readFileSync(join(ROOT, 'apps', 'exercises', 'test', 'fixtures', 'small-rare-earth-controls.json'), 'utf8'));
+    expect((await scenario.request('POST', '/api/v1/exercises', drill, fixture)).status).toBe(201);
+
+    const runner = await openDashboard(context, system.url);
+    await signIn(runner.page, await tokenFor(drill));
+    await showsText(runner.page.locator('.exercise-banner').first(), 'EXERCISE dashboard-drill: not live data');
+    expect(await runner.page.title()).toMatch(/^EXERCISE dashboard-drill/);
+    await hasCount(runner.page.locator('.scope-card'), 3);
+    // The drill ends in vigilance (adopted by the simulated Council); live data is in emergency by now.
+    await hasAttribute(badgeOf(runner.page, MAGNETS), 'data-status', 'vigilance-active');
+    await hasAttribute(badgeOf(cell.page, MAGNETS), 'data-status', 'emergency-active');
+    await hasAttribute(runner.page.locator('[data-connection]'), 'data-connection', 'live');
+    expect(runner.errors).toEqual([]);
+    await runner.page.close();
   });
 });
 
