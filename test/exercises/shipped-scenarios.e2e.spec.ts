@@ -43,10 +43,17 @@ describe('shipped exercise scenarios', () => {
 
   describe.each(SHIPPED)('%s', (file) => {
     let report: ExerciseReport;
+    let onDurableStore: ExerciseReport;
     const parsed = parseScenario(scenarioText(file));
+    const exerciseId = file.replace(/\.json$/, '');
     beforeAll(async () => {
-      report = await runExercise(parsed, { exerciseId: file.replace(/\.json$/, ''), dataDir, store: 'memory' });
+      report = await runExercise(parsed, { exerciseId, dataDir, store: 'memory' });
+      onDurableStore = await runExercise(parsed, { exerciseId, dataDir: join(dataDir, 'durable'), store: 'file' });
     }, 120_000);
+
+    it('gives the same report on the durable event log as in memory (what falls due at one instant is decided in one order)', () => {
+      expect(JSON.stringify(onDurableStore)).toBe(JSON.stringify(report));
+    });
 
     it('meets every expectation', () => {
       const failed = report.expectations.filter((result) => !result.met).map((result) => `${result.label}: ${result.reason}`);

@@ -116,13 +116,14 @@ export class CrisisMonitorModule implements OnApplicationBootstrap, BeforeApplic
     @Inject(ScopeModesProcessManager) private readonly processManager: ScopeModesProcessManager,
     @Inject(LiveStream) private readonly live: LiveStream,
     @Inject(CRISIS_MONITOR_SETTINGS) private readonly settings: CrisisMonitorSettings,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     logger.log(`Escalation policy ${this.settings.policySource}${this.settings.policy.autoDecision.enabled ? '; simulated Council acts ON (exercises only)' : ''}`);
     this.runner.start();
     // The policy judges from the complete picture, so it starts once the monitor has caught up.
-    void this.runner.caughtUp.then(() => this.processManager.start());
+    if (!this.config.schedulesDriven) void this.runner.caughtUp.then(() => this.processManager.start());
   }
 
   async beforeApplicationShutdown(): Promise<void> {

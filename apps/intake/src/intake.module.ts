@@ -53,13 +53,14 @@ export class IntakeModule implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(NOTIFICATIONS_RUNNER) private readonly notifications: ProjectionRunner,
     @Inject(EXPORT_CONTROLS_RUNNER) private readonly exportControls: ProjectionRunner,
     @Inject(ExportControlScheduleRunner) private readonly schedule: ExportControlScheduleRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.notifications.start();
     this.exportControls.start();
     // The schedule judges what is due from the complete picture, so it starts once the view caught up.
-    void this.exportControls.caughtUp.then(() => this.schedule.start());
+    if (!this.config.schedulesDriven) void this.exportControls.caughtUp.then(() => this.schedule.start());
   }
 
   async onApplicationShutdown(): Promise<void> {

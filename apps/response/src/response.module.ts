@@ -95,12 +95,13 @@ export class ResponseModule implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(READ_MODELS_RUNNER) private readonly readModels: ProjectionRunner,
     @Inject(ResponseScheduleRunner) private readonly schedule: ResponseScheduleRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.readModels.start();
     // The schedule judges what is due from the complete picture, so it starts once the read models caught up.
-    void this.readModels.caughtUp.then(() => this.schedule.start());
+    if (!this.config.schedulesDriven) void this.readModels.caughtUp.then(() => this.schedule.start());
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -44,6 +44,7 @@ export class ScopeModesProcessManager {
   private tail: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
   private stopped = false;
+  private started = false;
   private unsubscribe: () => void = () => undefined;
   private readonly lastRefusal = new Map<string, string>();
 
@@ -57,6 +58,7 @@ export class ScopeModesProcessManager {
 
   /** Start once the monitor has caught up: the policy must judge from the complete picture. */
   start(): void {
+    this.started = true;
     this.unsubscribe = this.monitor.onChanges(() => void this.kick());
     void this.kick();
   }
@@ -133,8 +135,9 @@ export class ScopeModesProcessManager {
     }
   }
 
+  /** Only a started manager wakes itself up; one that is only kicked (an exercise's) never acts on its own. */
   private arm(now: string, states: ReadonlyArray<{ scopeId: string; modes: ScopeModeState }>): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.timer) clearTimeout(this.timer);
     const due = states
       .map(({ scopeId, modes }) => nextWakeUp(modes, this.monitor.scope(scopeId)?.memory, this.settings.policy, now))

@@ -60,7 +60,7 @@ export class ExerciseNamespace {
     const policy = exercisePolicy(options.policy, options.decisions);
     const key = await generateSigningKey();
     const { publicPem } = await signingKeyToPem(key);
-    const config: AppConfig = { host: '127.0.0.1', port: 0, dataDir: dir, eventStore: options.store ?? 'file', exerciseId, policy, readOnly: options.readOnly };
+    const config: AppConfig = { host: '127.0.0.1', port: 0, dataDir: dir, eventStore: options.store ?? 'file', exerciseId, policy, readOnly: options.readOnly, schedulesDriven: true };
     const app = await keepingProcessLogger(() =>
       createApp(config, {
         clock,

@@ -15,6 +15,7 @@ export class ExportControlScheduleRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly view: ExportControlsView,
@@ -24,6 +25,7 @@ export class ExportControlScheduleRunner {
   ) {}
 
   start(): void {
+    this.started = true;
     this.view.onChange(() => this.kick());
     this.kick();
   }
@@ -56,8 +58,9 @@ export class ExportControlScheduleRunner {
     this.arm(now);
   }
 
+  /** Only a started runner wakes itself up; one that is only kicked (an exercise's) never acts on its own. */
   private arm(now: string): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.timer) clearTimeout(this.timer);
     const next = this.view
       .list()

@@ -21,6 +21,7 @@ export class ResponseScheduleRunner {
   private running: Promise<void> = Promise.resolve();
   private queued = false;
   private stopped = false;
+  private started = false;
   private unsubscribe: () => void = () => undefined;
 
   constructor(
@@ -33,6 +34,7 @@ export class ResponseScheduleRunner {
 
   start(): void {
     if (this.stopped) return;
+    this.started = true;
     this.unsubscribe = this.view.onChange(() => void this.kick());
     void this.kick();
   }
@@ -89,8 +91,9 @@ export class ResponseScheduleRunner {
     }
   }
 
+  /** Only a started runner wakes itself up; one that is only kicked (an exercise's) never acts on its own. */
   private arm(now: string): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.timer) clearTimeout(this.timer);
     const next = nextDueAt(this.view.timetable(), now);
     const sleep = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, Date.parse(next) - Date.parse(now)));

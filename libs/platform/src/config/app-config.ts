@@ -24,6 +24,12 @@ export interface AppConfig {
   readonly policy?: PolicyOverride;
   /** The store is opened to read what was recorded: every append is refused (a finished exercise on view). */
   readonly readOnly?: boolean;
+  /**
+   * The schedules and the scope-modes process manager act only when kicked, never on their own timers or on
+   * changes: an exercise's virtual time drives them one after the other, so what falls due at one instant
+   * is decided in the same order on every run.
+   */
+  readonly schedulesDriven?: boolean;
 }
 
 export interface PolicyOverride {
