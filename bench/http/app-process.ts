@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { peakRssBytes } from '../child/peak-rss';
 
-const READY_TIMEOUT_MS = 300_000;
+const READY_TIMEOUT_MS = 900_000;
 
 export interface AppStart {
   /** From spawn to the first 200 from /health. */

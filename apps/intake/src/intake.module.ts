@@ -69,16 +69,23 @@ export class IntakeModule implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
-/** Resumes after the view's stored checkpoint, as the crisis monitor does; the in-memory store starts from nothing. */
+/**
+ * Resumes after the view's stored checkpoint, as the crisis monitor does; the in-memory store starts from
+ * nothing. These views keep every notification and measure, so their checkpoints grow with the log while
+ * folding them is cheap (100,000 events in well under a second): they are saved rarely (defaults, not law),
+ * and always when caught up and on stop.
+ */
 function runnerFor(view: Projection, store: EventStore, readiness: Readiness, config: AppConfig): ProjectionRunner {
   return new ProjectionRunner(view, {
     store,
     readiness,
     onError: logProjectionError,
     onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
-    snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')) },
+    snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')), ...RARE_SAVES },
   });
 }
+
+const RARE_SAVES = { everyEvents: 250_000, everyMs: 120_000 };
 
 function logProjectionError(projection: string, error: unknown): void {
   new Logger(`projection:${projection}`).error(error instanceof Error ? error.stack ?? error.message : String(error));

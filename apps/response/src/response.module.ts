@@ -43,8 +43,13 @@ const views: Provider[] = [
         readiness,
         onError: logError('projection:response-instruments'),
         onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
-        // Resumes after the read models' stored checkpoint; the in-memory store starts from nothing.
-        snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')) },
+        // Resumes after the read models' stored checkpoint; the in-memory store starts from nothing. They keep
+        // every instrument, so the checkpoint grows with the log while folding is cheap: saved rarely (defaults,
+        // not law), and always when caught up and on stop.
+        snapshots:
+          config.eventStore === 'memory'
+            ? undefined
+            : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')), everyEvents: 250_000, everyMs: 120_000 },
       }),
   },
 ];
