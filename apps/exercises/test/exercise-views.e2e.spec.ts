@@ -59,7 +59,8 @@ describe('watching a finished exercise on the dashboard paths', () => {
     expect((await live.request('POST', '/api/v1/exercises', { as: BOUND, body: FIXTURE })).status).toBe(201);
     logBefore = sha256(join(namespaceDir(live.dataDir, 'watch-1'), 'event-log', 'events.log'));
   }, 60_000);
-  afterAll(() => live?.stop());
+  let stopped = false;
+  afterAll(() => (stopped ? undefined : live?.stop()));
 
   it("serves the exercise's scopes, scope detail, trends and export controls to its bound runner and to an unbound one", async () => {
     for (const as of [BOUND, ANY]) {
@@ -152,6 +153,19 @@ describe('watching a finished exercise on the dashboard paths', () => {
     expect((await live.request('GET', `${base('watch-1')}/scopes`, { as: BOUND })).status).toBe(200);
     expect((await live.request('DELETE', base('watch-1'), { as: BOUND })).status).toBe(204);
     expect((await live.request('GET', `${base('watch-1')}/scopes`, { as: BOUND })).status).toBe(404);
+  }, 30_000);
+
+  it('ends the streams of exercises on view when the server stops', async () => {
+    expect((await live.request('POST', '/api/v1/exercises?id=watch-3', { as: ANY, body: FIXTURE })).status).toBe(201);
+    const response = await fetch(`${live.baseUrl}${base('watch-3')}/stream`, { headers: { authorization: `Bearer ${await live.token(ANY)}`, accept: 'text/event-stream' } });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toMatch(/^retry: /);
+    stopped = true;
+    const stoppedInTime = await Promise.race([live.stop().then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000).unref())]);
+    expect(stoppedInTime).toBe(true);
+    let ended = false;
+    for (let chunk = await reader.read().catch(() => ({ done: true })); !ended; chunk = await reader.read().catch(() => ({ done: true }))) ended = chunk.done === true;
+    expect(ended).toBe(true);
   }, 30_000);
 });
 

@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@imera/platform';
 import { ExerciseReaders } from '../views/exercise-readers';
 import { ExerciseViewsController } from '../views/exercise-views.controller';
@@ -9,10 +9,11 @@ import { ExercisesController } from './exercises.controller';
   controllers: [ExercisesController, ExerciseViewsController],
   providers: [{ provide: ExerciseReaders, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ExerciseReaders(config.dataDir) }],
 })
-export class ExercisesApiModule implements OnApplicationShutdown {
+export class ExercisesApiModule implements BeforeApplicationShutdown {
   constructor(@Inject(ExerciseReaders) private readonly readers: ExerciseReaders) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server stops: it waits for open connections, and the exercises' streams end here. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.readers.closeAll();
   }
 }

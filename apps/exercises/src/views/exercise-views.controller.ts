@@ -98,10 +98,12 @@ export class ExerciseViewsController {
         return raw.writableLength;
       },
     });
-    raw.on('close', () => {
+    const hangUp = () => {
       stop();
       lease.release();
-    });
+    };
+    raw.on('close', hangUp);
+    if (raw.destroyed) hangUp();
   }
 
   private async forward(id: string, principal: Principal, path: string, request: RequestLike, reply: ReplyLike): Promise<unknown> {
