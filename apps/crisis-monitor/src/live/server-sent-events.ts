@@ -1,3 +1,7 @@
+import { BadRequestException, NotAcceptableException } from '@nestjs/common';
+import { ServerResponse } from 'node:http';
+import type { LiveClient } from './live-stream';
+
 /** One server-sent event (text/event-stream), with the id a client sends back as Last-Event-ID. */
 export function serverSentEvent(event: string, data: unknown, id?: number | string): string {
   const lines = [`event: ${event}`];
@@ -18,4 +22,42 @@ export function serverSentRetry(milliseconds: number): string {
 export function parseLastEventId(value: string | undefined): number | undefined | 'invalid' {
   if (value === undefined || value.trim() === '') return undefined;
   return /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : 'invalid';
+}
+
+/**
+ * Checks a request for a stream: it must accept text/event-stream (a stream never ends, so only a client
+ * that asks for one gets it) and carry a valid Last-Event-ID, if any. Returns the position to resume after.
+ */
+export function streamRequestStart(accept: string | undefined, lastEventId: string | undefined): number | undefined {
+  if (!/\btext\/event-stream\b/.test(accept ?? '')) throw new NotAcceptableException('This is a server-sent event stream: send Accept: text/event-stream');
+  const after = parseLastEventId(lastEventId);
+  if (after === 'invalid') throw new BadRequestException('Last-Event-ID must be the global position of an event received from this stream');
+  return after;
+}
+
+/** The part of Fastify's reply a stream needs: take the response over and write to it. */
+export interface HijackableReply {
+  hijack(): void;
+  readonly raw: ServerResponse;
+}
+
+/** Takes the response over, sends the stream's headers, and returns the client the stream writes to. */
+export function openEventStream(reply: HijackableReply): { client: LiveClient; raw: ServerResponse } {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  raw.socket?.setNoDelay(true);
+  const client: LiveClient = {
+    write: (chunk) => void raw.write(chunk),
+    end: () => raw.end(),
+    get buffered() {
+      return raw.writableLength;
+    },
+  };
+  return { client, raw };
 }

@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Controller, Get, Headers, HttpException, Inject, NotAcceptableException, NotFoundException, Param, Query, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Controller, Get, Headers, HttpException, Inject, NotFoundException, Param, Query, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ServerResponse } from 'node:http';
 import { boundExercise, Principal } from '@imera/auth';
 import { CurrentPrincipal, Roles } from '@imera/platform';
-import { parseLastEventId } from '../../../crisis-monitor/src/live/server-sent-events';
+import { openEventStream, streamRequestStart } from '../../../crisis-monitor/src/live/server-sent-events';
 import { isExerciseId } from '../runner';
 import { ExerciseNotViewableError, ExerciseReaders, NamespaceLease } from './exercise-readers';
 
@@ -78,26 +78,10 @@ export class ExerciseViewsController {
     @Res() reply: ReplyLike,
   ): Promise<void> {
     visible(principal, id);
-    if (!/\btext\/event-stream\b/.test(accept ?? '')) throw new NotAcceptableException('This is a server-sent event stream: send Accept: text/event-stream');
-    const after = parseLastEventId(header ?? query);
-    if (after === 'invalid') throw new BadRequestException('Last-Event-ID must be the global position of an event received from this stream');
+    const after = streamRequestStart(accept, header ?? query);
     const lease = await this.lease(id);
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    raw.socket?.setNoDelay(true);
-    const stop = lease.namespace.followStream(NAMESPACE_VIEWER, after, {
-      write: (chunk) => void raw.write(chunk),
-      end: () => raw.end(),
-      get buffered() {
-        return raw.writableLength;
-      },
-    });
+    const { client, raw } = openEventStream(reply);
+    const stop = lease.namespace.followStream(NAMESPACE_VIEWER, after, client);
     const hangUp = () => {
       stop();
       lease.release();
