@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { readEventBlocks } from '../../apps/crisis-monitor/src/live/server-sent-events';
 
 /** Kinds of live change that tell the crisis cell a scope moved: its indicators, a proposal, its mode. */
 const SCOPE_CHANGES = new Set(['indicators-changed', 'proposal', 'mode-changed']);
@@ -43,17 +44,7 @@ export class ScopeChangeListener {
   }
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-      const at = performance.now();
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        this.dispatch(buffer.slice(0, end), at);
-        buffer = buffer.slice(end + 2);
-      }
-    }
+    await readEventBlocks(body, (block) => this.dispatch(block, performance.now()));
   }
 
   private dispatch(block: string, at: number): void {

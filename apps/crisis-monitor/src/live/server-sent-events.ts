@@ -61,3 +61,17 @@ export function openEventStream(reply: HijackableReply): { client: LiveClient; r
   };
   return { client, raw };
 }
+
+/** A client's side: hands over each event block of a text/event-stream body (for tests and the benchmark). */
+export async function readEventBlocks(body: ReadableStream<Uint8Array>, onBlock: (block: string) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      onBlock(buffer.slice(0, end));
+      buffer = buffer.slice(end + 2);
+    }
+  }
+}

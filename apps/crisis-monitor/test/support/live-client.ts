@@ -1,3 +1,5 @@
+import { readEventBlocks } from '../../src/live/server-sent-events';
+
 /** One server-sent event as a browser's EventSource would dispatch it. */
 export interface ReceivedEvent {
   readonly event: string;
@@ -46,16 +48,7 @@ export class LiveClient {
   }
 
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        this.dispatch(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
-    }
+    await readEventBlocks(body, (block) => this.dispatch(block));
   }
 
   private dispatch(block: string): void {
