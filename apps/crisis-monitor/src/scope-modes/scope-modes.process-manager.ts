@@ -8,7 +8,7 @@ import {
   ScopeModeCommand,
   ScopeModeState,
 } from '@imera/domain/imera-modes';
-import { defaultIndicatorContext, scopeIndicators } from '@imera/domain/supply-indicators';
+import { defaultIndicatorContext, EvidenceRef, scopeIndicators } from '@imera/domain/supply-indicators';
 import { DecisionResult, fingerprint } from '@imera/platform';
 import { CrisisScope } from '@imera/reference-data';
 import { CrisisMonitorProjection } from '../monitor/crisis-monitor.projection';
@@ -121,7 +121,8 @@ export class ScopeModesProcessManager {
 
   private async send(scopeId: string, next: NextCommand, now: string): Promise<DecisionResult | undefined> {
     const { command } = next;
-    const context = { actor: command.actor.subject, correlationId: `scope-modes:${scopeId}:${command.kind}:${now}` };
+    const cause = causeOf(command);
+    const context = { actor: command.actor.subject, correlationId: `scope-modes:${scopeId}:${command.kind}:${now}`, ...(cause ? { causationId: cause } : {}) };
     try {
       const result = await this.decisions.decide(command, context, next.requestFingerprint, next.metadata);
       this.lastRefusal.delete(scopeId);
@@ -146,4 +147,11 @@ export class ScopeModesProcessManager {
     this.timer = setTimeout(() => void this.kick(), sleep);
     this.timer.unref();
   }
+}
+
+/** A policy proposal is caused by the latest event its grounds rest on (the audit trail's "why"). */
+function causeOf(command: ScopeModeCommand): string | undefined {
+  if (!('grounds' in command)) return undefined;
+  const latest = command.grounds.evidence.reduce<EvidenceRef | undefined>((last, ref) => (!last || ref.globalPosition > last.globalPosition ? ref : last), undefined);
+  return latest?.eventId;
 }
