@@ -12,10 +12,59 @@ export interface IndicatorValue {
   readonly evidence: readonly EvidenceRef[];
 }
 
-export function known(value: number, evidence: readonly EvidenceRef[] = []): IndicatorValue {
-  return { value, evidence };
+/**
+ * The evidence of a value, or how to list it. Listing the evidence of a count over every open notification
+ * costs as much as the count's whole history, and most readers (the headline values, the trends) never look
+ * at it, so it may be listed on first reading instead (see `lowerBound`).
+ */
+export type EvidenceSource = readonly EvidenceRef[] | (() => readonly EvidenceRef[]);
+
+export function known(value: number, evidence: EvidenceSource = []): IndicatorValue {
+  if (typeof evidence !== 'function') return { value, evidence };
+  const list = listOnce(evidence);
+  return {
+    value,
+    get evidence() {
+      return list();
+    },
+  };
 }
 
-export function unknownValue(reasons: readonly string[], evidence: readonly EvidenceRef[] = []): IndicatorValue {
-  return { value: null, unknown: reasons, evidence };
+export function unknownValue(reasons: readonly string[], evidence: EvidenceSource = []): IndicatorValue {
+  if (typeof evidence !== 'function') return { value: null, unknown: reasons, evidence };
+  const list = listOnce(evidence);
+  return {
+    value: null,
+    unknown: reasons,
+    get evidence() {
+      return list();
+    },
+  };
+}
+
+/**
+ * A value known only as a lower bound. The accessors above and below are enumerable own properties, in the
+ * same place as a plain `evidence` list: the object reads, spreads, compares and serialises as if the list
+ * had been there from the start, and lists it only on first reading.
+ */
+export function lowerBound(value: number, reasons: readonly string[], evidence: () => readonly EvidenceRef[]): IndicatorValue {
+  const list = listOnce(evidence);
+  return {
+    value,
+    unknown: reasons,
+    get evidence() {
+      return list();
+    },
+  };
+}
+
+/** Lists evidence on the first call and keeps the list. */
+export function listOnce(evidence: () => readonly EvidenceRef[]): () => readonly EvidenceRef[] {
+  let listed: readonly EvidenceRef[] | undefined;
+  return () => (listed ??= evidence());
+}
+
+/** The evidence of a value, as a source that lists it only when read. */
+export function evidenceOfValue(value: IndicatorValue): () => readonly EvidenceRef[] {
+  return () => value.evidence;
 }

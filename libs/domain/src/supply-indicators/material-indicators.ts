@@ -1,9 +1,10 @@
 import { MaterialBaseline, shareOfEuSourcing, SupplyStage } from '@imera/reference-data';
 import { ExportControlType } from '@imera/domain/export-controls';
-import { evidenceOfAll } from './evidence';
+import { EvidenceRef, evidenceOfAll } from './evidence';
 import { IndicatorContext } from './indicator-context';
 import { NOTIFICATION_SEVERITIES, notificationSeverity, NotificationSeverity } from './indicator-settings';
-import { IndicatorValue, known, unknownValue } from './indicator-value';
+import { evidenceOfValue, IndicatorValue, known, lowerBound, unknownValue } from './indicator-value';
+import { BucketSummary, evidenceOfBuckets, mergedNotifications } from './notification-summary';
 import { ActiveControl, Selection, selectInputs } from './selection';
 import { SupplyIndicatorsState, TrackedNotification } from './supply-indicators.projection';
 
@@ -56,8 +57,37 @@ export function materialIndicators(
   context: IndicatorContext,
 ): MaterialIndicators {
   const selection = selectInputs(state, new Set([material]), context);
+  const inputs = [context.settings, context.baseline, selection.stocks, ...selection.notificationBuckets, ...selection.controls];
+  return rememberedIndicators(state, material, inputs, () => computeMaterialIndicators(selection, material, context));
+}
+
+/**
+ * The indicators of a material change only with its inputs: the buckets, measures and stock reports
+ * selected for it (replaced, never changed, by an event), the controls that apply at `asOf`, the settings
+ * and the baseline. An event touches one or two materials, so each scope keeps most of its materials'
+ * indicators from the previous event. Remembered per record of measures, which a fold keeps from state to
+ * state, so two folds side by side (the crisis monitor and the dashboard trends) do not evict each other.
+ */
+const lastIndicators = new WeakMap<object, Map<string, { readonly inputs: readonly unknown[]; readonly indicators: MaterialIndicators }>>();
+
+function rememberedIndicators(
+  state: SupplyIndicatorsState,
+  material: string,
+  inputs: readonly unknown[],
+  compute: () => MaterialIndicators,
+): MaterialIndicators {
+  let byMaterial = lastIndicators.get(state.measures);
+  if (!byMaterial) lastIndicators.set(state.measures, (byMaterial = new Map()));
+  const last = byMaterial.get(material);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((input, index) => input === inputs[index])) return last.indicators;
+  const indicators = compute();
+  byMaterial.set(material, { inputs, indicators });
+  return indicators;
+}
+
+function computeMaterialIndicators(selection: Selection, material: string, context: IndicatorContext): MaterialIndicators {
   const baseline = context.baseline.materials[material];
-  const counts = notificationCounts(selection.notifications, context);
+  const counts = notificationCounts(selection.notificationBuckets, context);
   const controls = selection.controls.map((control) => exposure(control, baseline, context));
   const stocks = stockIndicators(selection, material, baseline);
   return {
@@ -70,36 +100,53 @@ export function materialIndicators(
   };
 }
 
-export function notificationCounts(
-  notifications: readonly TrackedNotification[],
-  context: IndicatorContext,
-): NotificationCounts {
-  const evidence = evidenceOfAll(notifications);
+export function notificationCounts(buckets: readonly BucketSummary[], context: IndicatorContext): NotificationCounts {
+  const settings = context.settings.notificationSeverity;
+  const severityOf = (notification: TrackedNotification) => notificationSeverity(notification.impact, settings);
+  let listed: EvidenceRef[] | undefined;
+  const evidence = () => (listed ??= evidenceOfBuckets(buckets));
   const bySeverity = Object.fromEntries(
-    NOTIFICATION_SEVERITIES.map((severity) => [severity, [] as TrackedNotification[]]),
-  );
-  for (const notification of notifications) {
-    bySeverity[notificationSeverity(notification.impact, context.settings.notificationSeverity)].push(notification);
-  }
-  const significant = [...bySeverity.high, ...bySeverity.critical];
-  const covers = notifications.filter((notification) => notification.impact.stockCoverDays !== undefined);
+    NOTIFICATION_SEVERITIES.map((severity) => [severity, buckets.reduce((count, bucket) => count + bucket.bySeverity[severity], 0)]),
+  ) as Record<NotificationSeverity, number>;
+  const covers = buckets.flatMap((bucket) => (bucket.shortestStockCoverDays === undefined ? [] : [bucket.shortestStockCoverDays]));
   return {
-    tonnesPerYearAffected: known(
-      sum(notifications.map((notification) => notification.impact.tonnesPerYearAffected)),
-      evidence,
+    tonnesPerYearAffected: known(tonnesAffected(buckets), evidence),
+    memberStatesAffected: known(distinct(buckets, (bucket) => bucket.memberStates), evidence),
+    operatorsAffected: known(distinct(buckets, (bucket) => bucket.operators), evidence),
+    notificationsBySeverity: bySeverity,
+    significantNotifications: known(bySeverity.high + bySeverity.critical, () =>
+      evidenceOfBuckets(buckets, (notification) => ['high', 'critical'].includes(severityOf(notification))),
     ),
-    memberStatesAffected: known(new Set(notifications.map((notification) => notification.memberState)).size, evidence),
-    operatorsAffected: known(new Set(notifications.map((notification) => notification.operatorId)).size, evidence),
-    notificationsBySeverity: Object.fromEntries(
-      NOTIFICATION_SEVERITIES.map((severity) => [severity, bySeverity[severity].length]),
-    ) as Record<NotificationSeverity, number>,
-    significantNotifications: known(significant.length, evidenceOfAll(significant)),
-    criticalNotifications: known(bySeverity.critical.length, evidenceOfAll(bySeverity.critical)),
+    criticalNotifications: known(bySeverity.critical, () =>
+      evidenceOfBuckets(buckets, (notification) => severityOf(notification) === 'critical'),
+    ),
     shortestOperatorStockCoverDays:
       covers.length === 0
         ? unknownValue(['no open notification reports the operator stock cover'])
-        : known(Math.min(...covers.map((notification) => notification.impact.stockCoverDays!)), evidenceOfAll(covers)),
+        : known(Math.min(...covers), () =>
+            evidenceOfBuckets(buckets, (notification) => notification.impact.stockCoverDays !== undefined),
+          ),
   };
+}
+
+/**
+ * The sum in filing order, as a plain pass over the notifications adds it up. Whole tonnages add up exactly
+ * in any order, so then the buckets' sums do; otherwise the pass is made, so the last digit never depends
+ * on how the notifications are spread over materials.
+ */
+function tonnesAffected(buckets: readonly BucketSummary[]): number {
+  const whole = buckets.every((bucket) => bucket.wholeTonnes);
+  if (whole && Number.isSafeInteger(buckets.reduce((total, bucket) => total + bucket.tonnesMagnitude, 0))) {
+    return buckets.reduce((total, bucket) => total + bucket.tonnesPerYearAffected, 0);
+  }
+  return mergedNotifications(buckets).reduce((total, notification) => total + notification.impact.tonnesPerYearAffected, 0);
+}
+
+function distinct(buckets: readonly BucketSummary[], members: (bucket: BucketSummary) => ReadonlySet<string>): number {
+  if (buckets.length === 1) return members(buckets[0]).size;
+  const union = new Set<string>();
+  for (const bucket of buckets) for (const member of members(bucket)) union.add(member);
+  return union.size;
 }
 
 function exposure(
@@ -129,7 +176,7 @@ function shareUnderControls(
   material: string,
   hasBaseline: boolean,
 ): IndicatorValue {
-  const evidence = evidenceOfAll(controls.map((control) => control.measure));
+  const evidence = () => evidenceOfAll(controls.map((control) => control.measure));
   const byCountry = new Map<string, ControlExposure[]>();
   for (const item of exposures) byCountry.set(item.country, [...(byCountry.get(item.country) ?? []), item]);
   let total = 0;
@@ -147,7 +194,7 @@ function shareUnderControls(
   if (unknown.length === 0) return known(Math.min(1, total), evidence);
   return unknown.length === byCountry.size
     ? unknownValue(unknown, evidence)
-    : { value: Math.min(1, total), unknown, evidence };
+    : lowerBound(Math.min(1, total), unknown, evidence);
 }
 
 function shareOfConsumption(
@@ -155,15 +202,17 @@ function shareOfConsumption(
   material: string,
   baseline: MaterialBaseline | undefined,
 ): IndicatorValue {
-  if (tonnes.value === 0) return known(0, tonnes.evidence);
+  const evidence = evidenceOfValue(tonnes);
+  if (tonnes.value === 0) return known(0, evidence);
   const consumption = baseline?.euAnnualConsumption;
   if (consumption?.status !== 'known')
-    return unknownValue([`EU annual consumption of ${material} is not known`], tonnes.evidence);
-  return known(tonnes.value! / consumption.value.lowTonnes, tonnes.evidence);
+    return unknownValue([`EU annual consumption of ${material} is not known`], evidence);
+  return known(tonnes.value! / consumption.value.lowTonnes, evidence);
 }
 
 function stockIndicators(selection: Selection, material: string, baseline: MaterialBaseline | undefined) {
-  const evidence = evidenceOfAll(selection.stocks);
+  let listed: EvidenceRef[] | undefined;
+  const evidence = () => (listed ??= evidenceOfAll(selection.stocks));
   if (selection.stocks.length === 0) {
     const none = unknownValue([`no Member State has reported strategic stocks of ${material}`]);
     return { tonnesInStrategicStocks: none, daysOfStockCover: none };

@@ -49,11 +49,10 @@ export function scopeIndicators(
     worstShareOfSupplyUnderControls: worst(materials, (m) => m.shareOfSupplyUnderControls, 'highest'),
     worstShareOfConsumptionAffected: worst(materials, (m) => m.shareOfConsumptionAffected, 'highest'),
     lowestDaysOfStockCover: worst(materials, (m) => m.daysOfStockCover, 'lowest'),
-    activeControls: known(
-      selection.controls.length,
+    activeControls: known(selection.controls.length, () =>
       evidenceOfAll(selection.controls.map((control) => control.measure)),
     ),
-    ...notificationCounts(selection.notifications, context),
+    ...notificationCounts(selection.notificationBuckets, context),
   };
 }
 
@@ -93,9 +92,12 @@ function worst(
   const chosen = candidates.reduce((best, candidate) =>
     sign * (candidate.indicator.value! - best.indicator.value!) > 0 ? candidate : best,
   );
+  const { indicator } = chosen;
   return {
-    value: chosen.indicator.value,
-    evidence: chosen.indicator.evidence,
+    value: indicator.value,
+    get evidence() {
+      return indicator.evidence;
+    },
     material: chosen.material,
     ...(unknown.length > 0 ? { unknown } : {}),
   };

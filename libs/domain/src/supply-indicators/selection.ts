@@ -1,4 +1,5 @@
 import { IndicatorContext } from './indicator-context';
+import { BucketSummary, bucketSummary } from './notification-summary';
 import {
   SupplyIndicatorsState,
   TrackedMeasure,
@@ -14,10 +15,13 @@ export interface ActiveControl {
 
 /** The inputs that count towards any of some list entries, in log order. */
 export interface Selection {
-  readonly notifications: readonly TrackedNotification[];
+  /** The open notifications, per filed material (each summarised once per bucket, see notification-summary.ts). */
+  readonly notificationBuckets: readonly BucketSummary[];
   readonly controls: readonly ActiveControl[];
   readonly stocks: readonly TrackedStock[];
 }
+
+type NotificationBucket = Readonly<Record<string, TrackedNotification>>;
 
 export function selectInputs(
   state: SupplyIndicatorsState,
@@ -25,14 +29,13 @@ export function selectInputs(
   context: IndicatorContext,
 ): Selection {
   const memo = selectionMemo(context, entries);
-  const counts = (code: string) => context.countsTowards(code).some((entry) => entries.has(entry));
-  const notifications = memo.notifications(state.openNotifications, () =>
-    byFirstEvidence(
-      Object.entries(state.openNotifications)
-        .filter(([material]) => counts(material))
-        .flatMap(([, bucket]) => Object.values(bucket)),
-    ),
+  const counts = memo.counts;
+  const buckets = memo.notifications(state.openNotifications, () =>
+    Object.entries(state.openNotifications)
+      .filter(([material]) => counts(material))
+      .map(([, bucket]) => bucket),
   );
+  const severity = context.settings.notificationSeverity;
   const matched = memo.controls(state.measures, () =>
     Object.values(state.measures)
       .flatMap((measure) => {
@@ -42,7 +45,7 @@ export function selectInputs(
       .sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
   );
   const stocks = memo.stocks(state.stocks, () => byFirstEvidence(Object.values(state.stocks).filter((stock) => counts(stock.material))));
-  return { notifications, controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
+  return { notificationBuckets: buckets.map((bucket) => bucketSummary(bucket, severity)), controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
 }
 
 /**
@@ -52,18 +55,36 @@ export function selectInputs(
  * `countsTowards` function too, so a context with other rules never sees another's selections.
  */
 interface SelectionMemo {
-  notifications(part: object, select: () => TrackedNotification[]): readonly TrackedNotification[];
+  notifications(part: object, select: () => NotificationBucket[]): readonly NotificationBucket[];
   controls(part: object, select: () => ActiveControl[]): readonly ActiveControl[];
   stocks(part: object, select: () => TrackedStock[]): readonly TrackedStock[];
+  /** Whether a filed or announced code counts towards any of the entries. */
+  counts(code: string): boolean;
 }
 
 type PartMemo<T> = WeakMap<object, Map<string, T>>;
-const memos = new WeakMap<IndicatorContext['countsTowards'], { notifications: PartMemo<TrackedNotification[]>; controls: PartMemo<ActiveControl[]>; stocks: PartMemo<TrackedStock[]> }>();
+interface Memo {
+  readonly notifications: PartMemo<NotificationBucket[]>;
+  readonly controls: PartMemo<ActiveControl[]>;
+  readonly stocks: PartMemo<TrackedStock[]>;
+  /** Per set of entries, per code: whether the code counts towards them. */
+  readonly counts: Map<string, Map<string, boolean>>;
+}
+const memos = new WeakMap<IndicatorContext['countsTowards'], Memo>();
 
 function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>): SelectionMemo {
   let memo = memos.get(context.countsTowards);
-  if (!memo) memos.set(context.countsTowards, (memo = { notifications: new WeakMap(), controls: new WeakMap(), stocks: new WeakMap() }));
+  const { countsTowards } = context;
+  if (!memo) memos.set(countsTowards, (memo = { notifications: new WeakMap(), controls: new WeakMap(), stocks: new WeakMap(), counts: new Map() }));
   const key = [...entries].sort().join('\n');
+  let countsHere = memo.counts.get(key);
+  if (!countsHere) memo.counts.set(key, (countsHere = new Map()));
+  const known = countsHere;
+  const counts = (code: string): boolean => {
+    let answer = known.get(code);
+    if (answer === undefined) known.set(code, (answer = countsTowards(code).some((entry) => entries.has(entry))));
+    return answer;
+  };
   const remembered = <T>(cache: PartMemo<T>) => (part: object, select: () => T): T => {
     let byEntries = cache.get(part);
     if (!byEntries) cache.set(part, (byEntries = new Map()));
@@ -71,7 +92,7 @@ function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>):
     if (selected === undefined) byEntries.set(key, (selected = select()));
     return selected;
   };
-  return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks) };
+  return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks), counts };
 }
 
 /**

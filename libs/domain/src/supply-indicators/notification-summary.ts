@@ -1,0 +1,81 @@
+import { EvidenceRef, evidenceOfAll } from './evidence';
+import { IndicatorSettings, NOTIFICATION_SEVERITIES, notificationSeverity, NotificationSeverity } from './indicator-settings';
+import { TrackedNotification } from './supply-indicators.projection';
+
+type Bucket = Readonly<Record<string, TrackedNotification>>;
+type SeveritySettings = IndicatorSettings['notificationSeverity'];
+
+/**
+ * What the counts need from one material's open notifications. The projection replaces a bucket, never
+ * changes it, when an event touches it, so a summary is remembered per bucket and an event costs the
+ * summary of the one bucket it touched, not a pass over every open notification.
+ */
+export interface BucketSummary {
+  /** Oldest filing first. */
+  readonly notifications: readonly TrackedNotification[];
+  readonly tonnesPerYearAffected: number;
+  /** Every tonnage a whole number: with a safe total magnitude, any order of addition gives the same sum. */
+  readonly wholeTonnes: boolean;
+  /** The sum of the tonnages' magnitudes. */
+  readonly tonnesMagnitude: number;
+  readonly bySeverity: Readonly<Record<NotificationSeverity, number>>;
+  readonly memberStates: ReadonlySet<string>;
+  readonly operators: ReadonlySet<string>;
+  readonly shortestStockCoverDays: number | undefined;
+}
+
+const summaries = new WeakMap<Bucket, WeakMap<SeveritySettings, BucketSummary>>();
+
+export function bucketSummary(bucket: Bucket, settings: SeveritySettings): BucketSummary {
+  let bySettings = summaries.get(bucket);
+  if (!bySettings) summaries.set(bucket, (bySettings = new WeakMap()));
+  let summary = bySettings.get(settings);
+  if (!summary) bySettings.set(settings, (summary = summarise(bucket, settings)));
+  return summary;
+}
+
+function summarise(bucket: Bucket, settings: SeveritySettings): BucketSummary {
+  const notifications = Object.values(bucket).sort((a, b) => firstPosition(a) - firstPosition(b));
+  const bySeverity = Object.fromEntries(NOTIFICATION_SEVERITIES.map((severity) => [severity, 0])) as Record<NotificationSeverity, number>;
+  const memberStates = new Set<string>();
+  const operators = new Set<string>();
+  let tonnes = 0;
+  let magnitude = 0;
+  let whole = true;
+  let shortest: number | undefined;
+  for (const notification of notifications) {
+    const { impact } = notification;
+    tonnes += impact.tonnesPerYearAffected;
+    magnitude += Math.abs(impact.tonnesPerYearAffected);
+    whole &&= Number.isInteger(impact.tonnesPerYearAffected);
+    bySeverity[notificationSeverity(impact, settings)] += 1;
+    memberStates.add(notification.memberState);
+    operators.add(notification.operatorId);
+    if (impact.stockCoverDays !== undefined) shortest = shortest === undefined ? impact.stockCoverDays : Math.min(shortest, impact.stockCoverDays);
+  }
+  return {
+    notifications,
+    tonnesPerYearAffected: tonnes,
+    wholeTonnes: whole,
+    tonnesMagnitude: magnitude,
+    bySeverity,
+    memberStates,
+    operators,
+    shortestStockCoverDays: shortest,
+  };
+}
+
+/** The open notifications of several buckets, oldest filing first (each notification sits in one bucket). */
+export function mergedNotifications(summaries: readonly BucketSummary[]): TrackedNotification[] {
+  if (summaries.length === 1) return [...summaries[0].notifications];
+  return summaries.flatMap((summary) => summary.notifications).sort((a, b) => firstPosition(a) - firstPosition(b));
+}
+
+/** Evidence of the notifications of several buckets that pass a test, each event once, in log order. */
+export function evidenceOfBuckets(summaries: readonly BucketSummary[], keep: (notification: TrackedNotification) => boolean = () => true): EvidenceRef[] {
+  return evidenceOfAll(summaries.flatMap((summary) => summary.notifications.filter(keep)));
+}
+
+function firstPosition(notification: TrackedNotification): number {
+  return notification.evidence[0]?.globalPosition ?? 0;
+}
