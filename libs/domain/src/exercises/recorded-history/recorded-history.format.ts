@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordedEvent } from '@imera/event-sourcing';
+import { EventMetadata, RecordedEvent } from '@imera/event-sourcing';
 
 /**
  * The portable file of recorded history (`npm run events:export`): JSON Lines, the first line a header,
@@ -36,7 +36,13 @@ const envelope = z.strictObject({
   type: z.string().min(1),
   schemaVersion: z.number().int().min(1),
   data: z.record(z.string(), z.unknown()),
-  metadata: z.looseObject({ correlationId: z.string(), actor: z.string(), causationId: z.string().optional(), exerciseId: z.string().optional() }),
+  // A record keeps the keys in their stored order, so a file decoded and encoded again is the same bytes.
+  metadata: z.record(z.string(), z.unknown()).superRefine((metadata, context) => {
+    for (const key of ['correlationId', 'actor'])
+      if (typeof metadata[key] !== 'string') context.addIssue({ code: 'custom', path: [key], message: 'a string is required' });
+    for (const key of ['causationId', 'exerciseId'])
+      if (metadata[key] !== undefined && typeof metadata[key] !== 'string') context.addIssue({ code: 'custom', path: [key], message: 'must be a string' });
+  }),
   recordedAt: instant,
 });
 
@@ -135,7 +141,7 @@ export class RecordedHistoryDecoder {
       type: parsed.type,
       schemaVersion: parsed.schemaVersion,
       data: parsed.data,
-      metadata: parsed.metadata,
+      metadata: parsed.metadata as unknown as EventMetadata,
       streamName: parsed.stream,
       streamRevision: parsed.revision,
       globalPosition: parsed.position,
