@@ -10,8 +10,8 @@ export interface LoadMeasurement {
   readonly seconds: number;
   readonly requestsPerSecond: number;
   /**
-   * Answers per second over the first and the last fifth of the answers: the crisis monitor reassesses a
-   * scope over all its open notifications on each filing, so the rate falls as open filings pile up.
+   * Answers per second over the first and the last fifth of the answers: the run leaves every filing open,
+   * so a rate that falls shows a cost per filing that grows with the open notifications.
    */
   readonly firstFifthPerSecond: number;
   readonly lastFifthPerSecond: number;

@@ -31,7 +31,7 @@ export function selectInputs(
   const memo = selectionMemo(context, entries);
   const counts = memo.counts;
   const buckets = memo.notifications(state.openNotifications, () =>
-    Object.entries(state.openNotifications)
+    entriesOf(state.openNotifications)
       .filter(([material]) => counts(material))
       .map(([, bucket]) => bucket),
   );
@@ -44,7 +44,9 @@ export function selectInputs(
       })
       .sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
   );
-  const stocks = memo.stocks(state.stocks, () => byFirstEvidence(Object.values(state.stocks).filter((stock) => counts(stock.material))));
+  const stocks = memo.stocks(state.stocks, () =>
+    byFirstEvidence(stocksByMaterial(state.stocks).flatMap(([material, reports]) => (counts(material) ? reports : []))),
+  );
   return { notificationBuckets: buckets.map((bucket) => bucketSummary(bucket, severity)), controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
 }
 
@@ -93,6 +95,32 @@ function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>):
     return selected;
   };
   return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks), counts };
+}
+
+/**
+ * The entries of a part of the state, and its stock reports by material, listed once per part: every scope
+ * and material selects from the same part after an event.
+ */
+const entryLists = new WeakMap<object, [string, unknown][]>();
+function entriesOf<T>(part: Readonly<Record<string, T>>): [string, T][] {
+  let entries = entryLists.get(part);
+  if (!entries) entryLists.set(part, (entries = Object.entries(part)));
+  return entries as [string, T][];
+}
+
+const stockIndexes = new WeakMap<object, [string, TrackedStock[]][]>();
+function stocksByMaterial(stocks: SupplyIndicatorsState['stocks']): readonly [string, readonly TrackedStock[]][] {
+  let index = stockIndexes.get(stocks);
+  if (!index) {
+    const byMaterial = new Map<string, TrackedStock[]>();
+    for (const stock of Object.values(stocks)) {
+      const reports = byMaterial.get(stock.material);
+      if (reports) reports.push(stock);
+      else byMaterial.set(stock.material, [stock]);
+    }
+    stockIndexes.set(stocks, (index = [...byMaterial]));
+  }
+  return index;
 }
 
 /**
