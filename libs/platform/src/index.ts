@@ -10,6 +10,7 @@ export * from './http/validation';
 export * from './http/domain-error.filter';
 export * from './decisions';
 export * from './projections/projection-runner';
+export * from './projections/projection-runners';
 export * from './auth';
 export * from './http/request-context';
 export * from './http/http-context';

@@ -4,7 +4,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_TOKEN_SETTINGS, generateSigningKey, Principal, signingKeyToPem, TokenIssuer } from '@imera/auth';
 import { EventStore, ManualClock, RecordedEvent } from '@imera/event-sourcing';
-import { AppConfig, DEFAULT_REQUEST_LIMITS, EVENT_STORE, ProjectionRunner } from '@imera/platform';
+import { AppConfig, DEFAULT_REQUEST_LIMITS, EVENT_STORE, projectionRunnersOf } from '@imera/platform';
 import { LiveClient, LiveStream } from '../../../crisis-monitor/src/live/live-stream';
 import { createApp } from '../../../imera/src/bootstrap';
 import { actorOf, ExerciseInput, routeOf } from './action-catalogue';
@@ -72,11 +72,7 @@ export class ExerciseNamespace {
     );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    const runners = app
-      .get(DiscoveryService)
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is ProjectionRunner => instance instanceof ProjectionRunner);
+    const runners = projectionRunnersOf(app.get(DiscoveryService));
     const time = new VirtualTime(app, clock, app.get<EventStore>(EVENT_STORE), runners);
     const namespace = new ExerciseNamespace(exerciseId, dir, clock, policy.document, policy.source, app, new TokenIssuer(key, DEFAULT_TOKEN_SETTINGS, clock), time);
     await time.settle();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DiscoveryService } from '@nestjs/core';
-import { ProjectionRunner } from '@imera/platform';
+import { projectionRunnersOf } from '@imera/platform';
 import { example, IntakeHarness, Reply } from '../../../intake/test/intake-harness';
 import { analyst, councilSecretariat, memberState } from '../../../../test/support/tokens';
 import { VirtualTime } from '../../src/runtime';
@@ -19,11 +19,7 @@ export class LiveHistory {
 
   static async start(now: string): Promise<LiveHistory> {
     const harness = await IntakeHarness.start({ now });
-    const runners = harness.app
-      .get(DiscoveryService)
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is ProjectionRunner => instance instanceof ProjectionRunner);
+    const runners = projectionRunnersOf(harness.app.get(DiscoveryService));
     const time = new VirtualTime(harness.app, harness.clock, harness.store, runners);
     await time.settle();
     return new LiveHistory(harness, time);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DiscoveryService } from '@nestjs/core';
 import { Readiness } from '../health/readiness';
 import { ProjectionRunner } from '../projections/projection-runner';
+import { projectionRunnersOf } from '../projections/projection-runners';
 import { ConsumerLagProbe } from './consumer-lag.port';
 import { EventLogWatcher } from './event-log-watcher';
 import { SystemMetrics } from './system-metrics';
@@ -60,11 +61,7 @@ export class MetricsCollector {
 
   /** Every projection runner the app created, found once among the providers of all modules. */
   private projectionRunners(): Array<{ name: string; runner: ProjectionRunner }> {
-    this.runners ??= this.parts.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is ProjectionRunner => instance instanceof ProjectionRunner)
-      .map((runner) => ({ name: projectionName(runner), runner }));
+    this.runners ??= projectionRunnersOf(this.parts.discovery).map((runner) => ({ name: projectionName(runner), runner }));
     return this.runners;
   }
 }
