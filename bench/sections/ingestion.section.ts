@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { AppProcess } from '../http/app-process';
 import { Callers } from '../http/callers';
 import { assertAllFiled, fileNotifications, LoadMeasurement } from '../ingestion/notification-load';
 import { MEMBER_STATES, NotificationRequests } from '../ingestion/notification-requests';
 import { Figure } from '../report/figures';
+import { onEachBus } from './each-bus';
 import { BenchContext, BenchSection, SectionResult } from './section';
 
 const SECTION = 'Ingestion';
@@ -21,15 +21,8 @@ export const ingestionSection: BenchSection = {
   async run(context: BenchContext): Promise<SectionResult> {
     const { scale, log } = context;
     log(`ingestion: ${scale.ingestionRequests.toLocaleString('en-GB')} notifications at ${scale.ingestionConnections} connections, embedded`);
-    const embedded = await measure(context, join(context.workDir, 'embedded'), {});
-    const kafka = await context.kafka();
-    let overKafka: IngestionRun | undefined;
-    if ('brokers' in kafka) {
-      log(`ingestion: the same over Kafka (${kafka.brokers.join(',')})`);
-      overKafka = await measure(context, join(context.workDir, 'kafka'), { KAFKA_BROKERS: kafka.brokers.join(',') });
-    } else log(`ingestion over Kafka skipped: ${kafka.skipped}`);
+    const { embedded, overKafka, kafka, kafkaNote } = await onEachBus(context, 'ingestion', (dataDir, env) => measure(context, dataDir, env));
     const rate = (run?: IngestionRun) => run?.load.requestsPerSecond ?? null;
-    const kafkaNote = 'skipped' in kafka ? { note: kafka.skipped } : {};
     const figures: Figure[] = [
       { section: SECTION, name: 'notifications/s over HTTP, embedded', value: rate(embedded), unit: 'req/s', target: { atLeast: 5_000 }, note: `${scale.ingestionConnections} connections` },
       { section: SECTION, name: 'p50 latency, embedded', value: embedded.load.latency.p50Ms, unit: 'ms' },

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { AppProcess } from '../http/app-process';
 import { Callers } from '../http/callers';
 import { MEMBER_STATES, NotificationRequests } from '../ingestion/notification-requests';
 import { LiveLatencyMeasurement, probeLiveLatency } from '../live-latency/live-probes';
 import { Figure } from '../report/figures';
+import { onEachBus } from './each-bus';
 import { BenchContext, BenchSection, SectionResult } from './section';
 
 const SECTION = 'Live latency';
@@ -19,14 +19,7 @@ export const liveLatencySection: BenchSection = {
   async run(context: BenchContext): Promise<SectionResult> {
     const { scale, log } = context;
     log(`live latency: ${scale.liveProbes} probes, embedded`);
-    const embedded = await measure(context, join(context.workDir, 'embedded'), {});
-    const kafka = await context.kafka();
-    let overKafka: LiveLatencyMeasurement | undefined;
-    if ('brokers' in kafka) {
-      log(`live latency: the same over Kafka (${kafka.brokers.join(',')})`);
-      overKafka = await measure(context, join(context.workDir, 'kafka'), { KAFKA_BROKERS: kafka.brokers.join(',') });
-    } else log(`live latency over Kafka skipped: ${kafka.skipped}`);
-    const kafkaNote = 'skipped' in kafka ? { note: kafka.skipped } : {};
+    const { embedded, overKafka, kafka, kafkaNote } = await onEachBus(context, 'live latency', (dataDir, env) => measure(context, dataDir, env));
     const figures: Figure[] = [
       { section: SECTION, name: '2xx to scope change on SSE, p50, embedded', value: embedded.latency.p50Ms, unit: 'ms' },
       { section: SECTION, name: '2xx to scope change on SSE, p99, embedded', value: embedded.latency.p99Ms, unit: 'ms', target: { atMost: 100 } },
