@@ -1,4 +1,4 @@
-import { EscalatedMode, ImeraMode, ScopeModeStatus } from '@imera/domain/imera-modes';
+import { atLeast, EscalatedMode, ScopeModeStatus } from '@imera/domain/imera-modes';
 import { ModeTransition, ScopeTimeline } from './mode-timeline';
 
 /**
@@ -81,10 +81,8 @@ function compareScope(scopeId: string, recorded: readonly ModeTransition[], repl
   };
 }
 
-const RANK: Readonly<Record<ImeraMode, number>> = { normal: 0, vigilance: 1, emergency: 2 };
-
 function firstReached(transitions: readonly ModeTransition[], mode: EscalatedMode): string | null {
-  return transitions.find((transition) => RANK[transition.modeAfter] >= RANK[mode])?.at ?? null;
+  return transitions.find((transition) => atLeast(transition.modeAfter, mode))?.at ?? null;
 }
 
 const keyOf = (transition: ModeTransition) => `${transition.type}|${transition.mode}|${transition.to}`;
