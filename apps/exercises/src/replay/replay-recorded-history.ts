@@ -10,7 +10,8 @@ import {
   TimelineComparison,
   ScopeTimeline,
 } from '@imera/domain/exercises/recorded-history';
-import { evolveScopeMode, initialScopeModeState, ScopeModeEvent, ScopeModeState, scopeStream } from '@imera/domain/imera-modes';
+import { evolveScopeMode, initialScopeModeState, scopeStream } from '@imera/domain/imera-modes';
+import { loadStream } from '@imera/platform';
 import { ExerciseNamespace } from '../runtime';
 
 /** The policy a replay runs under: a complete policy document and where it came from. */
@@ -143,8 +144,8 @@ async function recordCouncilAct(namespace: ExerciseNamespace, step: RecordCounci
     reference: act.body.reference,
     recordedProposalId: act.recordedProposalId,
   };
-  const modes = await scopeModes(namespace.store, act.scopeId);
-  const target = proposalForAct(act, modes.proposal);
+  const modes = await loadStream(namespace.store, scopeStream(act.scopeId), { evolve: evolveScopeMode, initialState: initialScopeModeState });
+  const target = proposalForAct(act, modes.state.proposal);
   if ('refused' in target) return { ...base, replayedProposalId: null, outcome: 'refused', status: null, reason: target.refused };
   const { status, body } = await namespace.apply(
     { at, action: 'council-act.record', params: { scopeId: act.scopeId }, as: { role: 'council-secretariat' }, data: { ...act.body, proposalId: target.proposalId } },
@@ -158,12 +159,6 @@ async function recordCouncilAct(namespace: ExerciseNamespace, step: RecordCounci
     status,
     reason: recorded ? null : refusalOf(body),
   };
-}
-
-async function scopeModes(store: EventStore, scopeId: string): Promise<ScopeModeState> {
-  let state = initialScopeModeState();
-  for await (const event of store.readStream(scopeStream(scopeId))) state = evolveScopeMode(state, event as unknown as ScopeModeEvent);
-  return state;
 }
 
 function refusalOf(body: unknown): string {
