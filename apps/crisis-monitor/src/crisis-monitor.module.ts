@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { BeforeApplicationShutdown, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
 import { MessageBus } from '@imera/messaging';
@@ -8,9 +7,9 @@ import {
   CLOCK,
   DecisionPublisher,
   EVENT_STORE,
-  FileProjectionSnapshotStore,
   MESSAGE_BUS,
   ProjectionRunner,
+  projectionSnapshots,
   Readiness,
 } from '@imera/platform';
 import { CouncilActIntake } from './council-acts/council-act-intake';
@@ -51,10 +50,7 @@ const logger = new Logger('crisis-monitor');
           onError: (name, error) => logger.error(`projection ${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
           onNotice: (name, message) => logger.log(`projection ${name}: ${message}`),
           // Exercises and tests on the in-memory store start from nothing: there is nothing to resume.
-          snapshots:
-            config.eventStore === 'memory'
-              ? undefined
-              : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')), everyEvents: settings.snapshotEveryEvents, everyMs: settings.snapshotEveryMs },
+          snapshots: projectionSnapshots(config, { everyEvents: settings.snapshotEveryEvents, everyMs: settings.snapshotEveryMs }),
         }),
     },
     {

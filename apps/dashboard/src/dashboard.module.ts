@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@imera/event-sourcing';
-import { APP_CONFIG, AppConfig, EVENT_STORE, FileProjectionSnapshotStore, ProjectionRunner, Readiness } from '@imera/platform';
+import { APP_CONFIG, AppConfig, EVENT_STORE, ProjectionRunner, projectionSnapshots, Readiness } from '@imera/platform';
 import { DashboardSettings, loadDashboardSettings } from './dashboard.config';
 import { DashboardAssets } from './page/dashboard-assets';
 import { DashboardPageController } from './page/dashboard-page.controller';
@@ -34,7 +33,7 @@ const logger = new Logger('dashboard');
           onError: (name, error) => logger.error(`projection ${name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
           onNotice: (name, message) => logger.log(`projection ${name}: ${message}`),
           // Resumes after its saved state, as the crisis monitor does; the in-memory store starts from nothing.
-          snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')) },
+          snapshots: projectionSnapshots(config),
         }),
     },
   ],

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
 import { MessageBus } from '@imera/messaging';
@@ -8,10 +7,10 @@ import {
   CLOCK,
   DecisionPublisher,
   EVENT_STORE,
-  FileProjectionSnapshotStore,
   MESSAGE_BUS,
   Projection,
   ProjectionRunner,
+  projectionSnapshots,
   Readiness,
 } from '@imera/platform';
 import { ExportControlIntake } from './export-controls/export-control-intake';
@@ -81,7 +80,7 @@ function runnerFor(view: Projection, store: EventStore, readiness: Readiness, co
     readiness,
     onError: logProjectionError,
     onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
-    snapshots: config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')), ...RARE_SAVES },
+    snapshots: projectionSnapshots(config, RARE_SAVES),
   });
 }
 

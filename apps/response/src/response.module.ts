@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
 import { MessageBus } from '@imera/messaging';
-import { APP_CONFIG, AppConfig, CLOCK, DecisionPublisher, EVENT_STORE, FileProjectionSnapshotStore, MESSAGE_BUS, ProjectionRunner, Readiness } from '@imera/platform';
+import { APP_CONFIG, AppConfig, CLOCK, DecisionPublisher, EVENT_STORE, MESSAGE_BUS, ProjectionRunner, projectionSnapshots, Readiness } from '@imera/platform';
 import { evolveInformationRequestRecord, isInformationRequestEvent } from './information-requests/information-request.record';
 import { InformationRequestWorkflow } from './information-requests/information-request-workflow';
 import { INFORMATION_REQUESTS_VIEW, InformationRequestsController } from './information-requests/information-requests.controller';
@@ -46,10 +45,7 @@ const views: Provider[] = [
         // Resumes after the read models' stored checkpoint; the in-memory store starts from nothing. They keep
         // every instrument, so the checkpoint grows with the log while folding is cheap: saved rarely (defaults,
         // not law), and always when caught up and on stop.
-        snapshots:
-          config.eventStore === 'memory'
-            ? undefined
-            : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')), everyEvents: 250_000, everyMs: 120_000 },
+        snapshots: projectionSnapshots(config, { everyEvents: 250_000, everyMs: 120_000 }),
       }),
   },
 ];

@@ -7,6 +7,7 @@ export * from './checkpointed-projection';
 export * from './projection-snapshot-store.port';
 export * from './file-projection-snapshot-store.adapter';
 export * from './keyed-records';
+export * from './projection-snapshots';
 
 /** When a checkpointed projection's state is saved. */
 export interface SnapshotSettings {

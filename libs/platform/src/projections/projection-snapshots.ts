@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { FileProjectionSnapshotStore } from './file-projection-snapshot-store.adapter';
+import type { SnapshotSettings } from './projection-runner';
+
+/**
+ * Where a service's projections keep their checkpoints: files under the data directory, saved at the given
+ * cadence (the runner's defaults otherwise). The in-memory store starts from nothing on every run, so there
+ * is nothing to resume and no checkpoint is kept.
+ */
+export function projectionSnapshots(
+  config: Pick<AppConfig, 'eventStore' | 'dataDir'>,
+  cadence: Omit<SnapshotSettings, 'store'> = {},
+): SnapshotSettings | undefined {
+  return config.eventStore === 'memory' ? undefined : { store: new FileProjectionSnapshotStore(join(config.dataDir, 'projections')), ...cadence };
+}
