@@ -1,10 +1,11 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { boundExercise, Principal } from '@imera/auth';
 import { APP_CONFIG, AppConfig, CurrentPrincipal, Roles } from '@imera/platform';
 import { deleteExercise, exerciseExists, NamespaceInUseError, exerciseIdFromName, isExerciseId, listExercises, readReportFile, runExercise, writeReport } from '../runner';
 import { namespaceDir } from '../runtime';
 import { BadScenarioError, checkScenario } from '../scenario/parse-scenario';
+import { exerciseNotFound, requireVisibleExercise } from '../shared/exercise-visibility';
 import { ExerciseReaders } from '../views/exercise-readers';
 
 interface ReplyLike {
@@ -71,10 +72,10 @@ export class ExercisesController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<unknown> {
-    this.visible(principal, exerciseId);
+    requireVisibleExercise(principal, exerciseId);
     const html = format === 'html';
     const text = await readReportFile(this.config.dataDir, exerciseId, html ? 'html' : 'json');
-    if (text === undefined) throw notFound(exerciseId);
+    if (text === undefined) throw exerciseNotFound(exerciseId);
     if (!html) return JSON.parse(text) as unknown;
     reply.header('content-type', 'text/html; charset=utf-8');
     return text;
@@ -83,9 +84,9 @@ export class ExercisesController {
   @Delete(':exerciseId')
   @HttpCode(204)
   async remove(@Param('exerciseId') exerciseId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
-    this.visible(principal, exerciseId);
+    requireVisibleExercise(principal, exerciseId);
     if (this.running.has(exerciseId)) throw new ConflictException({ statusCode: 409, error: 'exercise-running', message: `Exercise ${exerciseId} is still running` });
-    if (!(await exerciseExists(this.config.dataDir, exerciseId))) throw notFound(exerciseId);
+    if (!(await exerciseExists(this.config.dataDir, exerciseId))) throw exerciseNotFound(exerciseId);
     // A namespace open for viewing is this server's to let go: its viewers' streams end.
     await this.readers.close(exerciseId);
     try {
@@ -104,18 +105,8 @@ export class ExercisesController {
       throw error;
     }
   }
-
-  /** A token bound to another exercise, or a malformed id: the exercise does not exist for this caller. */
-  private visible(principal: Principal, exerciseId: string): void {
-    const bound = boundExercise(principal);
-    if (!isExerciseId(exerciseId) || (bound !== undefined && bound !== exerciseId)) throw notFound(exerciseId);
-  }
 }
 
 function badScenario(error: BadScenarioError): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'bad-scenario', message: error.message, problems: error.problems });
-}
-
-function notFound(exerciseId: string): NotFoundException {
-  return new NotFoundException({ statusCode: 404, error: 'Not Found', message: `No exercise ${exerciseId}` });
 }

@@ -1,9 +1,9 @@
 import { ConflictException, Controller, Get, Headers, HttpException, Inject, NotFoundException, Param, Query, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ServerResponse } from 'node:http';
-import { boundExercise, Principal } from '@imera/auth';
+import { Principal } from '@imera/auth';
 import { CurrentPrincipal, Roles } from '@imera/platform';
 import { openEventStream, streamRequestStart } from '../../../crisis-monitor/src/live/server-sent-events';
-import { isExerciseId } from '../runner';
+import { requireVisibleExercise } from '../shared/exercise-visibility';
 import { ExerciseNotViewableError, ExerciseReaders, NamespaceLease } from './exercise-readers';
 
 /**
@@ -77,7 +77,7 @@ export class ExerciseViewsController {
     @Query('lastEventId') query: string | undefined,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    visible(principal, id);
+    requireVisibleExercise(principal, id);
     const after = streamRequestStart(accept, header ?? query);
     const lease = await this.lease(id);
     const { client, raw } = openEventStream(reply);
@@ -91,7 +91,7 @@ export class ExerciseViewsController {
   }
 
   private async forward(id: string, principal: Principal, path: string, request: RequestLike, reply: ReplyLike): Promise<unknown> {
-    visible(principal, id);
+    requireVisibleExercise(principal, id);
     const lease = await this.lease(id);
     try {
       const query = request.url.indexOf('?');
@@ -109,14 +109,6 @@ export class ExerciseViewsController {
     } catch (error) {
       throw error instanceof ExerciseNotViewableError ? refusal(error) : error;
     }
-  }
-}
-
-/** A token bound to another exercise, or a malformed id: the exercise does not exist for this caller. */
-function visible(principal: Principal, exerciseId: string): void {
-  const bound = boundExercise(principal);
-  if (!isExerciseId(exerciseId) || (bound !== undefined && bound !== exerciseId)) {
-    throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `No exercise ${exerciseId}` });
   }
 }
 
