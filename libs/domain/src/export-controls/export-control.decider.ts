@@ -97,7 +97,7 @@ export const exportControlDecider: Decider<ExportControlCommand, ExportControlSt
         return { ...state, enteredIntoForce: true };
       case 'ExportControlSuspended': {
         const { reference, suspendedFrom: from, suspendedUntil: until, recordedAt } = event.data;
-        return { ...state, suspension: { reference, from, until, inEffect: !isLater(from, recordedAt) } };
+        return { ...state, suspension: { reference, from, until, inEffect: !recordedInAdvance(from, recordedAt) } };
       }
       case 'ExportControlSuspensionTookEffect':
         return state.suspension ? { ...state, suspension: { ...state.suspension, inEffect: true } } : state;
@@ -105,13 +105,13 @@ export const exportControlDecider: Decider<ExportControlCommand, ExportControlSt
         return { ...state, suspension: undefined };
       case 'ExportControlLifted': {
         const { reference, liftedOn, recordedAt } = event.data;
-        return isLater(liftedOn, recordedAt) ? { ...state, pendingLifting: { reference, on: liftedOn } } : { ...state, lifted: true };
+        return recordedInAdvance(liftedOn, recordedAt) ? { ...state, pendingLifting: { reference, on: liftedOn } } : { ...state, lifted: true };
       }
       case 'ExportControlLiftingTookEffect':
         return { ...state, lifted: true, pendingLifting: undefined };
       case 'ExportControlAmended': {
         const { recordedAt, ...amendment } = event.data;
-        return isLater(amendment.amendedOn, recordedAt) ? { ...state, pendingAmendment: amendment } : amended(state, amendment);
+        return recordedInAdvance(amendment.amendedOn, recordedAt) ? { ...state, pendingAmendment: amendment } : amended(state, amendment);
       }
       case 'ExportControlAmendmentTookEffect':
         return { ...amended(state, event.data), pendingAmendment: undefined };
@@ -183,8 +183,11 @@ function amended<T extends RecordedMeasure>(state: T, amendment: ExportControlAm
   return { ...state, measure: { ...state.measure, ...definedOnly(changes) } };
 }
 
-/** Whether a dated change takes effect after it was recorded (a missing recording time counts as not later). */
-function isLater(date: string, recordedAt: string | undefined): boolean {
+/**
+ * Whether a dated change (suspension, lifting, amendment) was recorded ahead of its date, so it applies only
+ * from its ...TookEffect event (a missing recording time counts as not ahead).
+ */
+export function recordedInAdvance(date: string, recordedAt: string | undefined): boolean {
   return Date.parse(date) > Date.parse(recordedAt ?? '');
 }
 

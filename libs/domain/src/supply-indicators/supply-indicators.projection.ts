@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@imera/event-sourcing';
-import { ExportControlEvent, ExportControlType } from '@imera/domain/export-controls';
+import { ExportControlEvent, ExportControlType, recordedInAdvance } from '@imera/domain/export-controls';
 import { NotificationImpact, OperatorNotificationEvent } from '@imera/domain/operator-notifications';
 import { StrategicStockEvent } from '@imera/domain/strategic-stocks';
 import { EvidenceRef, evidenceOf } from './evidence';
@@ -134,7 +134,7 @@ function evolveMeasures(
   const changed = { ...measure, evidence: [...measure.evidence, evidence] };
   if (event.type === 'ExportControlLifted') {
     const { liftedOn, recordedAt } = event.data;
-    return Date.parse(liftedOn) > Date.parse(recordedAt ?? '') ? { ...measures, [id]: { ...changed, liftedFrom: liftedOn } } : withoutKey(measures, id);
+    return recordedInAdvance(liftedOn, recordedAt) ? { ...measures, [id]: { ...changed, liftedFrom: liftedOn } } : withoutKey(measures, id);
   }
   switch (event.type) {
     case 'ExportControlEnteredIntoForce':
@@ -156,7 +156,7 @@ function evolveMeasures(
     case 'ExportControlAmended':
     case 'ExportControlAmendmentTookEffect': {
       // An amendment recorded ahead of its date changes the scope only when the schedule says it took effect.
-      if (event.type === 'ExportControlAmended' && Date.parse(event.data.amendedOn) > Date.parse(event.data.recordedAt ?? '')) {
+      if (event.type === 'ExportControlAmended' && recordedInAdvance(event.data.amendedOn, event.data.recordedAt)) {
         return { ...measures, [id]: changed };
       }
       const { materials, destinations, type } = event.data;
