@@ -20,38 +20,28 @@ export interface IndicatorValue {
 export type EvidenceSource = readonly EvidenceRef[] | (() => readonly EvidenceRef[]);
 
 export function known(value: number, evidence: EvidenceSource = []): IndicatorValue {
-  if (typeof evidence !== 'function') return { value, evidence };
-  const list = listOnce(evidence);
-  return {
-    value,
-    get evidence() {
-      return list();
-    },
-  };
+  return withEvidence({ value }, evidence);
 }
 
 export function unknownValue(reasons: readonly string[], evidence: EvidenceSource = []): IndicatorValue {
-  if (typeof evidence !== 'function') return { value: null, unknown: reasons, evidence };
-  const list = listOnce(evidence);
-  return {
-    value: null,
-    unknown: reasons,
-    get evidence() {
-      return list();
-    },
-  };
+  return withEvidence({ value: null, unknown: reasons }, evidence);
+}
+
+/** A value known only as a lower bound. */
+export function lowerBound(value: number, reasons: readonly string[], evidence: () => readonly EvidenceRef[]): IndicatorValue {
+  return withEvidence({ value, unknown: reasons }, evidence);
 }
 
 /**
- * A value known only as a lower bound. The accessors above and below are enumerable own properties, in the
- * same place as a plain `evidence` list: the object reads, spreads, compares and serialises as if the list
- * had been there from the start, and lists it only on first reading.
+ * The value with its evidence, a list or one listed on first reading. The accessor is an enumerable own
+ * property in the same place as a plain `evidence` list: the object reads, spreads, compares and serialises
+ * as if the list had been there from the start.
  */
-export function lowerBound(value: number, reasons: readonly string[], evidence: () => readonly EvidenceRef[]): IndicatorValue {
+function withEvidence(fields: Omit<IndicatorValue, 'evidence'>, evidence: EvidenceSource): IndicatorValue {
+  if (typeof evidence !== 'function') return { ...fields, evidence };
   const list = listOnce(evidence);
   return {
-    value,
-    unknown: reasons,
+    ...fields,
     get evidence() {
       return list();
     },

@@ -1,9 +1,9 @@
 import { MaterialBaseline, shareOfEuSourcing, SupplyStage } from '@imera/reference-data';
 import { ExportControlType } from '@imera/domain/export-controls';
-import { EvidenceRef, evidenceOfAll } from './evidence';
+import { evidenceOfAll } from './evidence';
 import { IndicatorContext } from './indicator-context';
 import { NOTIFICATION_SEVERITIES, notificationSeverity, NotificationSeverity } from './indicator-settings';
-import { evidenceOfValue, IndicatorValue, known, lowerBound, unknownValue } from './indicator-value';
+import { evidenceOfValue, IndicatorValue, known, listOnce, lowerBound, unknownValue } from './indicator-value';
 import { BucketSummary, evidenceOfBuckets, mergedNotifications } from './notification-summary';
 import { ActiveControl, Selection, selectInputs } from './selection';
 import { SupplyIndicatorsState, TrackedNotification } from './supply-indicators.projection';
@@ -103,8 +103,7 @@ function computeMaterialIndicators(selection: Selection, material: string, conte
 export function notificationCounts(buckets: readonly BucketSummary[], context: IndicatorContext): NotificationCounts {
   const settings = context.settings.notificationSeverity;
   const severityOf = (notification: TrackedNotification) => notificationSeverity(notification.impact, settings);
-  let listed: EvidenceRef[] | undefined;
-  const evidence = () => (listed ??= evidenceOfBuckets(buckets));
+  const evidence = listOnce(() => evidenceOfBuckets(buckets));
   const bySeverity = Object.fromEntries(
     NOTIFICATION_SEVERITIES.map((severity) => [severity, buckets.reduce((count, bucket) => count + bucket.bySeverity[severity], 0)]),
   ) as Record<NotificationSeverity, number>;
@@ -211,8 +210,7 @@ function shareOfConsumption(
 }
 
 function stockIndicators(selection: Selection, material: string, baseline: MaterialBaseline | undefined) {
-  let listed: EvidenceRef[] | undefined;
-  const evidence = () => (listed ??= evidenceOfAll(selection.stocks));
+  const evidence = listOnce(() => evidenceOfAll(selection.stocks));
   if (selection.stocks.length === 0) {
     const none = unknownValue([`no Member State has reported strategic stocks of ${material}`]);
     return { tonnesInStrategicStocks: none, daysOfStockCover: none };
