@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compiles apps/ and libs/ (and the CLIs under scripts/ and bench/) to dist/ with swc, rewriting the
-// @imera/* path aliases to relative imports. Type checking is `npm run typecheck`, run by `npm test`.
+// Compiles apps/ and libs/ (and the CLIs under scripts/ and bench/, with the test/support/ helpers the bench
+// shares with the tests) to dist/ with swc, rewriting the @imera/* path aliases to relative imports. Type checking is `npm run typecheck`, run by `npm test`.
 const { transformFileSync } = require('@swc/core');
 const { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync, copyFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
@@ -9,7 +9,7 @@ const root = join(__dirname, '..');
 // `--out <dir>` builds elsewhere (tests that spawn compiled children use a private directory).
 const outFlag = process.argv.indexOf('--out');
 const out = outFlag > 0 ? require('node:path').resolve(process.argv[outFlag + 1]) : join(root, 'dist');
-const sourceDirs = ['apps', 'libs', 'scripts', 'bench', 'config'];
+const sourceDirs = ['apps', 'libs', 'scripts', 'bench', 'config', 'test/support'];
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const { paths } = require(join(root, 'tsconfig.base.json')).compilerOptions;
 const isSpec = (file) => /\.spec\.ts$/.test(file);

@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../test/support/system-process';
 import { peakRssBytes } from '../child/peak-rss';
 
 const READY_TIMEOUT_MS = 900_000;
@@ -68,13 +68,4 @@ export class AppProcess {
     }
     throw new Error(`The app was not ready within ${READY_TIMEOUT_MS} ms: ${this.errors}`);
   }
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }

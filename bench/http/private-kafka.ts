@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './app-process';
+import { freePort } from '../../test/support/system-process';
 
 const run = promisify(execFile);
 
