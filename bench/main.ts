@@ -49,7 +49,7 @@ async function main(options: CliOptions): Promise<number> {
     for (const section of chosen) {
       const sectionStart = process.hrtime.bigint();
       try {
-        const context = { scale, workDir: join(workDir, section.name), buildRoot: BUILD_ROOT, projectRoot: PROJECT_ROOT, log, kafka: () => kafka.availability() };
+        const context = { scale, workDir: join(workDir, section.name), buildRoot: BUILD_ROOT, log, kafka: () => kafka.availability() };
         const result = await section.run(context);
         figures.push(...result.figures);
         sections[section.name] = { ...result.details, seconds: Number(process.hrtime.bigint() - sectionStart) / 1e9 };

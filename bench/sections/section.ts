@@ -10,8 +10,6 @@ export interface BenchContext {
   readonly workDir: string;
   /** Root of the compiled output (dist/), where the all-in-one app is. */
   readonly buildRoot: string;
-  /** Root of the project (where infra/ is). */
-  readonly projectRoot: string;
   /** The run's private Kafka broker, started on first use; or why there is none. */
   kafka(): Promise<KafkaAvailability>;
   log(line: string): void;
