@@ -1,5 +1,6 @@
 import { exportControlDecider, ExportControlEvent, exportControlStatus, ExportControlState } from '@imera/domain/export-controls';
-import { ImeraMode } from '@imera/domain/imera-modes';
+import { evolveScopeMode, ImeraMode, initialScopeModeState, ScopeModeEvent, toScopeModeSnapshot } from '@imera/domain/imera-modes';
+import { isScopeModeEventType } from './recorded-history/mode-timeline';
 
 /** A stored event as the timeline needs it; `ordinal` is its place in the exercise's log (1, 2, ...). */
 export interface TimelineEvent {
@@ -137,10 +138,10 @@ export function buildTimeline(events: readonly TimelineEvent[]): ExerciseTimelin
   };
 }
 
-/** A scope's active periods and the proposals still open, folded event by event. */
+/** A scope's modes (the domain's own fold) and the grounds of the proposals made, event by event. */
 class ScopeFold {
   readonly steps: ScopeStep[] = [];
-  private readonly active = new Map<'vigilance' | 'emergency', string>();
+  private modes = initialScopeModeState();
   private readonly proposals = new Map<string, Grounds>();
   mode: ImeraMode = 'normal';
 
@@ -150,12 +151,9 @@ class ScopeFold {
     const data = event.data as Record<string, any>;
     const grounds = data.grounds ? groundsOf(data.grounds, ordinalOfPosition) : undefined;
     if (grounds && typeof data.proposalId === 'string') this.proposals.set(data.proposalId, grounds);
-    const escalated = event.type.startsWith('Vigilance') ? 'vigilance' : event.type.startsWith('Emergency') ? 'emergency' : undefined;
-    if (escalated && /Activated$/.test(event.type)) this.active.set(escalated, data.period?.until);
-    if (escalated && /Extended$/.test(event.type)) this.active.set(escalated, data.until);
-    if (escalated && /(Deactivated|Expired)$/.test(event.type)) this.active.delete(escalated);
+    if (isScopeModeEventType(event.type)) this.modes = evolveScopeMode(this.modes, { type: event.type, data: event.data } as ScopeModeEvent);
     const from = this.mode;
-    this.mode = this.active.has('emergency') ? 'emergency' : this.active.has('vigilance') ? 'vigilance' : 'normal';
+    this.mode = toScopeModeSnapshot(this.modes, this.scopeId).mode;
     this.steps.push({
       at: event.recordedAt,
       event: event.ordinal,
