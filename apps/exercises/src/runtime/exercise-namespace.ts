@@ -3,7 +3,7 @@ import { ConsoleLogger, Logger, LoggerService } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_TOKEN_SETTINGS, generateSigningKey, Principal, signingKeyToPem, TokenIssuer } from '@imera/auth';
-import { EventStore, ManualClock, RecordedEvent } from '@imera/event-sourcing';
+import { collect, EventStore, ManualClock, RecordedEvent } from '@imera/event-sourcing';
 import { AppConfig, DEFAULT_REQUEST_LIMITS, EVENT_STORE, projectionRunnersOf } from '@imera/platform';
 import { LiveClient, LiveStream } from '../../../crisis-monitor/src/live/live-stream';
 import { createApp } from '../../../imera/src/bootstrap';
@@ -111,10 +111,8 @@ export class ExerciseNamespace {
   }
 
   /** Every event the namespace stored, in log order. */
-  async events(): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for await (const event of this.store.readAll()) events.push(event);
-    return events;
+  events(): Promise<RecordedEvent[]> {
+    return collect(this.store.readAll());
   }
 
   async close(): Promise<void> {
