@@ -11,6 +11,7 @@ import {
   Projection,
   ProjectionRunner,
   projectionSnapshots,
+  RARELY_SAVED,
   Readiness,
 } from '@imera/platform';
 import { ExportControlIntake } from './export-controls/export-control-intake';
@@ -68,23 +69,16 @@ export class IntakeModule implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
-/**
- * Resumes after the view's stored checkpoint, as the crisis monitor does; the in-memory store starts from
- * nothing. These views keep every notification and measure, so their checkpoints grow with the log while
- * folding them is cheap (100,000 events in well under a second): they are saved rarely (defaults, not law),
- * and always when caught up and on stop.
- */
+/** Resumes after the view's stored checkpoint, as the crisis monitor does (100,000 events fold in well under a second). */
 function runnerFor(view: Projection, store: EventStore, readiness: Readiness, config: AppConfig): ProjectionRunner {
   return new ProjectionRunner(view, {
     store,
     readiness,
     onError: logProjectionError,
     onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
-    snapshots: projectionSnapshots(config, RARE_SAVES),
+    snapshots: projectionSnapshots(config, RARELY_SAVED),
   });
 }
-
-const RARE_SAVES = { everyEvents: 250_000, everyMs: 120_000 };
 
 function logProjectionError(projection: string, error: unknown): void {
   new Logger(`projection:${projection}`).error(error instanceof Error ? error.stack ?? error.message : String(error));
