@@ -1,4 +1,5 @@
 import { EventStore, RecordedEvent, streamCategory } from '@imera/event-sourcing';
+import { scopeIdOf } from '@imera/domain/imera-modes';
 import { CrisisScope, scopeCoversMaterial } from '@imera/reference-data';
 import { AuditEntry, auditEntry } from './audit-entry';
 
@@ -56,15 +57,10 @@ function followStreams(admits: Selector): Selector {
 function namesScope(event: RecordedEvent, scope: CrisisScope): boolean {
   if (streamCategory(event.streamName) === 'scope') return event.streamName === `scope-${scope.id}`;
   const data = event.data as Record<string, unknown>;
-  // The response instruments name their scope in the metadata of every event, the data of some; the data
-  // comes first, as in the crisis monitor's scope timeline.
-  const named = scopeIdIn(data) ?? scopeIdIn(event.metadata);
+  // The same rule as the crisis monitor's scope timeline: the data first, else the metadata.
+  const named = scopeIdOf(event);
   if (named !== undefined) return named === scope.id;
   return materialsNamed(data).some((code) => scopeCoversMaterial(scope, code));
-}
-
-function scopeIdIn(part: Readonly<Record<string, unknown>>): string | undefined {
-  return typeof part.scopeId === 'string' && part.scopeId.length > 0 ? part.scopeId : undefined;
 }
 
 /** `material`, `materials` as codes, or `materials` as objects with a `material` code. */

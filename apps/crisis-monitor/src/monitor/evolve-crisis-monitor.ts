@@ -1,11 +1,12 @@
 import { RecordedEvent } from '@imera/event-sourcing';
+import { scopeIdOf } from '@imera/domain/imera-modes';
 import { OperatorNotificationFiled } from '@imera/domain/operator-notifications';
 import { defaultIndicatorContext, evolveSupplyIndicators } from '@imera/domain/supply-indicators';
 import { CrisisScope, scopeCoversMaterial } from '@imera/reference-data';
 import { CrisisMonitorState, MonitorRules, NotificationVisibility, ScopeMonitorRecord } from './crisis-monitor.state';
 import { intakeChange, isNotificationEvent, materialsTouched, reassessScope } from './intake-events';
 import { MonitorChange } from './monitor-change';
-import { applyScopeEvent, scopeIdOf } from './scope-events';
+import { applyScopeEvent } from './scope-events';
 
 export interface MonitorStep {
   readonly state: CrisisMonitorState;

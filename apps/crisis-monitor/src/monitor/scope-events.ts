@@ -25,19 +25,6 @@ export const SCOPE_MODE_EVENT_TYPES: ReadonlySet<string> = new Set<ScopeModeEven
   'EmergencyModeExpired',
 ]);
 
-/**
- * The scope an event names, if any: `data.scopeId` (mode events, some instrument events), else
- * `metadata.scopeId` (the response instruments name their scope there on every event, also on follow-ups
- * such as an acceptance whose data does not repeat it).
- */
-export function scopeIdOf(event: RecordedEvent): string | undefined {
-  return scopeIdIn(event.data) ?? scopeIdIn(event.metadata);
-}
-
-function scopeIdIn(part: unknown): string | undefined {
-  const scopeId = (part as { scopeId?: unknown } | undefined)?.scopeId;
-  return typeof scopeId === 'string' && scopeId.length > 0 ? scopeId : undefined;
-}
 
 /** Whether the event is one of the scope's own mode events (stream `scope-<id>`). */
 export function isScopeModeEvent(event: RecordedEvent, scopeId: string): boolean {

@@ -10,3 +10,4 @@ export * from './escalation-assessment';
 export * from './propose-mode-changes.policy';
 export * from './auto-council-decision.policy';
 export * from './scope-mode.schedule';
+export * from './scope-named-by-event';
