@@ -2,9 +2,9 @@
 // The benchmark suite: `npm run bench` (full figures) or `npm run bench -- --quick` (smoke run for CI).
 // Prints a table and writes bench/results.json. Fails only when a measurement errs, never on a timing.
 import { Command, Option } from 'commander';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Figure, verdict } from './report/figures';
 import { renderTable } from './report/table';
 import { DEFAULT_SEED, scaleFor } from './scale';
@@ -18,7 +18,15 @@ import { BenchSection, SECTION_NAMES, SectionName } from './sections/section';
 
 const SECTIONS: readonly BenchSection[] = [replaySection, durableAppendSection, ingestionSection, liveLatencySection, coldStartSection];
 const BUILD_ROOT = resolve(__dirname, '..');
-const PROJECT_ROOT = resolve(BUILD_ROOT, '..');
+/** The folder holding package.json above the build (dist/ or a test's private build under .tmp/). */
+const PROJECT_ROOT = projectRootAbove(BUILD_ROOT);
+
+function projectRootAbove(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return at;
+    if (dirname(at) === at) throw new Error(`no package.json above ${dir}`);
+  }
+}
 
 interface CliOptions {
   quick?: boolean;
