@@ -1,4 +1,4 @@
-import { ImeraMode, ScopeModeSnapshot } from '@imera/domain/imera-modes';
+import { modeRank, ScopeModeSnapshot } from '@imera/domain/imera-modes';
 import { awaitingOperatorIds, InformationRequestState } from '@imera/domain/information-requests';
 import { CLOSED_STATUSES, PriorityRatedRequestState } from '@imera/domain/priority-rated-requests';
 import { endOfLocalDay } from '@imera/domain/working-days';
@@ -40,8 +40,6 @@ export type DueStep =
   | { readonly kind: 'AssessDelivery'; readonly prrId: string; readonly dueAt: string }
   | ({ readonly kind: 'EndPriorityRatedRequestWithMode'; readonly prrId: string; readonly dueAt: string } & Ending);
 
-const RANK: Record<ImeraMode, number> = { normal: 0, vigilance: 1, emergency: 2 };
-
 /**
  * What is due at `now`: at most one step per instrument, its earliest, oldest first. Once that step is
  * recorded the next pass sees the new state, so a request whose mode ended before its deadline ends with the
@@ -72,7 +70,7 @@ function informationRequestStep(tracked: TrackedInstrument<InformationRequestSta
   const { state, id: requestId } = tracked;
   if (state.status !== 'open' || awaitingOperatorIds(state).length === 0) return undefined;
   // IMERA Art 26: the request ends with the mode it was issued under (it survives escalation to emergency).
-  const end = firstEndAfter(tracked, modeEnds, (snapshot) => RANK[snapshot.mode] < RANK[state.issuedInMode]);
+  const end = firstEndAfter(tracked, modeEnds, (snapshot) => modeRank(snapshot.mode) < modeRank(state.issuedInMode));
   const overdue: DueStep = { kind: 'MarkOverdue', requestId, dueAt: state.deadline };
   if (!end || Date.parse(state.deadline) < Date.parse(end.endedAt)) return overdue;
   return { kind: 'EndInformationRequestWithMode', requestId, dueAt: end.endedAt, scope: end.snapshot, scopeEventId: end.eventId };

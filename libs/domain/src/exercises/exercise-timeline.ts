@@ -94,12 +94,6 @@ export interface ExerciseTimeline {
   readonly exportControls: readonly ExportControlChange[];
 }
 
-const MODE_RANK: Readonly<Record<ImeraMode, number>> = { normal: 0, vigilance: 1, emergency: 2 };
-
-export function modeRank(mode: ImeraMode): number {
-  return MODE_RANK[mode];
-}
-
 /** Folds the exercise's log, in order, into per-scope histories, instrument uses and export-control statuses. */
 export function buildTimeline(events: readonly TimelineEvent[]): ExerciseTimeline {
   const ordinalOfPosition = new Map<number, number>();

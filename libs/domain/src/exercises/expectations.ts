@@ -1,5 +1,6 @@
 import { ImeraMode } from '@imera/domain/imera-modes';
-import { ExerciseTimeline, Instrument, modeRank, ScopeTimeline } from './exercise-timeline';
+import { modeRank } from '@imera/domain/imera-modes';
+import { ExerciseTimeline, Instrument, ScopeTimeline } from './exercise-timeline';
 
 export type Expectation =
   | { readonly kind: 'mode-at'; readonly label?: string; readonly scope: string; readonly mode: ImeraMode; readonly at: string }

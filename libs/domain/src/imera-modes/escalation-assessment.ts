@@ -5,14 +5,13 @@ import {
   ScopeIndicators,
   scopeIndicator,
 } from '@imera/domain/supply-indicators';
+import { modeRank } from './imera-mode';
 import { EscalationLevelRule, EscalationTrigger, PolicyConfiguration } from './policy-configuration';
 import { EscalatedMode, IndicatorReading } from './scope-mode.events';
 
 export type AssessedLevel = 'normal' | EscalatedMode;
-const ORDER: Record<AssessedLevel, number> = { normal: 0, vigilance: 1, emergency: 2 };
-
 export function atLeast(level: AssessedLevel, mode: EscalatedMode): boolean {
-  return ORDER[level] >= ORDER[mode];
+  return modeRank(level) >= modeRank(mode);
 }
 
 export interface LevelReadings {

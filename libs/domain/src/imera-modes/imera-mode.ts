@@ -2,6 +2,11 @@
 export const IMERA_MODES = ['normal', 'vigilance', 'emergency'] as const;
 export type ImeraMode = (typeof IMERA_MODES)[number];
 
+/** How far a mode is escalated: normal 0, vigilance 1, emergency 2 (the order of IMERA_MODES). */
+export function modeRank(mode: ImeraMode): number {
+  return IMERA_MODES.indexOf(mode);
+}
+
 /**
  * What the response instruments need to know about a scope's mode to guard their commands: the active
  * mode, since and until when, and the goods lists adopted by the Council act that activated it.

@@ -1,4 +1,5 @@
 import { Decider, DomainRuleViolation } from '@imera/event-sourcing';
+import { modeRank } from '@imera/domain/imera-modes';
 import {
   AnswerInformationRequest,
   DeclineInformationRequest,
@@ -10,7 +11,6 @@ import {
 import { DEFAULT_INFORMATION_REQUEST_POLICY, InformationRequestPolicy } from './information-request.config';
 import { InformationRequestEvent } from './information-request.events';
 import {
-  modeRank,
   requireAddressees,
   requireFigures,
   requireInstant,

@@ -1,14 +1,8 @@
 import { DomainRuleViolation } from '@imera/event-sourcing';
-import { ImeraMode, ScopeModeSnapshot } from '@imera/domain/imera-modes';
+import { ScopeModeSnapshot } from '@imera/domain/imera-modes';
 import { IssueInformationRequest } from './information-request.commands';
 import { INFORMATION_TOPICS, ReportedFigure } from './information-request.events';
 import { IssuedInformationRequest } from './information-request.state';
-
-const MODE_RANK: Record<ImeraMode, number> = { normal: 0, vigilance: 1, emergency: 2 };
-
-export function modeRank(mode: ImeraMode): number {
-  return MODE_RANK[mode];
-}
 
 export function requireInstant(value: string, field: string): void {
   if (typeof value !== 'string' || !Number.isFinite(Date.parse(value))) {
