@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, systemClock } from '@imera/event-sourcing';
+import { DataDirInUseError } from '@imera/event-store';
 import { AppConfig, openEventStore } from '@imera/platform';
 import { RecordedHistorySource } from '@imera/domain/exercises/recorded-history';
 import { namespaceDir } from '../runtime';
@@ -29,11 +30,9 @@ export async function openSourceStore(target: ExportTarget): Promise<{ store: Ev
     const { store, detail } = await openEventStore({ ...config, dataDir, exerciseId: undefined }, systemClock);
     return { store, source, detail };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const owner = /in use by process (\d+)/.exec(message);
-    if (owner)
+    if (error instanceof DataDirInUseError)
       throw new Error(
-        `The event log in ${join(dataDir, 'event-log')} is held by process ${owner[1]} (its LOCK file): a running system owns it. ` +
+        `The event log in ${join(dataDir, 'event-log')} is held by process ${error.pid} (its LOCK file): a running system owns it. ` +
           'Stop that process first, or export from a copy of the data directory.',
       );
     throw error;

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dataDirOwner } from '@imera/event-store';
 import { namespaceDir } from '../runtime';
 import { ExerciseReport, reportJson } from './exercise-report';
 import { isExerciseId } from './exercise-id';
@@ -68,15 +69,7 @@ export class NamespaceInUseError extends Error {
 
 /** The process that holds the namespace's event log open (its LOCK file names it), if it still runs. */
 export async function namespaceOwner(dataDir: string, id: string): Promise<number | undefined> {
-  const text = await readFile(join(namespaceDir(dataDir, id), 'event-log', 'LOCK'), 'utf8').catch(() => undefined);
-  const pid = Number(text);
-  if (!text || !Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
-  }
+  return dataDirOwner(join(namespaceDir(dataDir, id), 'event-log'));
 }
 
 async function summaryOf(dataDir: string, id: string): Promise<ExerciseSummary> {

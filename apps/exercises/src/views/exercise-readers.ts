@@ -1,3 +1,4 @@
+import { DataDirInUseError } from '@imera/event-store';
 import { ExerciseNamespace } from '../runtime';
 import { ExerciseReport, exerciseExists, namespaceOwner, readReportFile } from '../runner';
 
@@ -126,8 +127,7 @@ export class ExerciseReaders {
         policy: report.policy.changes as Record<string, unknown>,
       });
     } catch (error) {
-      const owner = /in use by process (\d+)/.exec(error instanceof Error ? error.message : '');
-      if (owner) throw inUse(exerciseId, Number(owner[1]));
+      if (error instanceof DataDirInUseError) throw inUse(exerciseId, error.pid);
       throw error;
     }
   }

@@ -1,6 +1,29 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Another process that still runs owns the data directory. */
+export class DataDirInUseError extends Error {
+  override readonly name = 'DataDirInUseError';
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(`Data directory ${dir} is in use by process ${pid}`);
+  }
+}
+
+/** The process that owns the data directory (its LOCK file names it), if that process still runs. */
+export function dataDirOwner(dir: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'LOCK'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(text);
+  return Number.isInteger(pid) && pid > 0 && isRunning(pid) ? pid : undefined;
+}
+
 /**
  * One process at a time may own a data directory. The lock names the owner's pid; a lock left behind by
  * a killed process (its pid no longer runs) is taken over.
@@ -18,10 +41,8 @@ export class DataDirLock {
         return new DataDirLock(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const owner = Number(readFileSync(path, 'utf8'));
-        if (owner && isRunning(owner)) {
-          throw new Error(`Data directory ${dir} is in use by process ${owner}`);
-        }
+        const owner = dataDirOwner(dir);
+        if (owner !== undefined) throw new DataDirInUseError(dir, owner);
         unlinkSync(path);
       }
     }
