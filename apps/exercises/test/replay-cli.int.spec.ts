@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeRecordedHistory } from '@imera/domain/exercises/recorded-history';
@@ -93,6 +93,16 @@ describe('events:export and exercise replay on the command line', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^corrupt\.jsonl: line 7: not valid JSON/);
     expect(existsSync(join(work, 'corrupt'))).toBe(false);
+  }, 60_000);
+
+  it('does not replace a kept namespace another process has open: exit 2, naming the process', () => {
+    const log = join(dataDir, 'exercises', 'held-replay', 'event-log');
+    mkdirSync(log, { recursive: true });
+    writeFileSync(join(log, 'LOCK'), String(process.pid));
+    const run = exercise('replay', 'live.jsonl', '--keep', 'held-replay', '--report', 'held');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Exercise held-replay is in use by process ${process.pid}`);
+    expect(readFileSync(join(log, 'LOCK'), 'utf8')).toBe(String(process.pid));
   }, 60_000);
 
   it("a kept replay is an exercise namespace: its store exports with --exercise and replays to the same modes", () => {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { RecordedHistoryFormatError, UnclassifiedEventsError } from '@imera/domain/exercises/recorded-history';
 import { loadAppConfig } from '@imera/platform';
-import { isExerciseId } from '../runner';
+import { isExerciseId, NamespaceInUseError } from '../runner';
 import { replayFile } from '../replay/replay-file';
 import { writeReplayReport } from '../replay/replay-report';
 
@@ -45,6 +45,7 @@ async function replay(file: string, flags: ReplayFlags): Promise<number> {
       exerciseId: flags.keep,
     });
   } catch (error) {
+    if (error instanceof NamespaceInUseError) return badRecording(file, error);
     if (error instanceof RecordedHistoryFormatError || error instanceof UnclassifiedEventsError || isPolicyProblem(error)) return badRecording(file, error);
     throw error;
   }
