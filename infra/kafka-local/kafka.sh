@@ -30,7 +30,10 @@ broker_pid() {
   local pid
   pid="$(cat "$PID_FILE")"
   # The pid must still be our broker, not a recycled pid.
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka' || return 1
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *kafka.Kafka* ]] || return 1
   echo "$pid"
 }
 
