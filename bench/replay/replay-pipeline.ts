@@ -17,6 +17,7 @@ import {
   IndicatorContext,
   initialSupplyIndicatorsState,
   scopeIndicators,
+  stockReportsOf,
   SupplyIndicatorsState,
 } from '@imera/domain/supply-indicators';
 import { CrisisScope, defaultCrisisScopes } from '@imera/reference-data';
@@ -71,12 +72,12 @@ export class ReplayPipeline {
   }
 
   summary(): ReplaySummary {
-    const open = Object.values(this.indicators.openNotifications).reduce((sum, bucket) => sum + Object.keys(bucket).length, 0);
+    const open = Object.values(this.indicators.openNotifications).reduce((sum, bucket) => sum + bucket.length, 0);
     return {
       events: this.events,
       measuresTracked: Object.keys(this.indicators.measures).length,
       openNotifications: open,
-      stockReports: Object.keys(this.indicators.stocks).length,
+      stockReports: stockReportsOf(this.indicators).length,
       scopeModes: Object.fromEntries(this.scopes.map((scope) => [scope.id, scopeModeStatus(this.modes.get(scope.id) ?? initialScopeModeState())])),
       policyObservations: this.observations,
       commandsProposed: this.commands,

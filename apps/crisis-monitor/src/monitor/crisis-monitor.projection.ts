@@ -7,7 +7,7 @@ import { CrisisMonitorEvolver, crisisMonitorEvolver } from './evolve-crisis-moni
 import { MonitorChange } from './monitor-change';
 
 export const CRISIS_MONITOR_PROJECTION = 'crisis-monitor';
-const STATE_SHAPE = 1;
+const STATE_SHAPE = 2;
 /**
  * Bump when the fold reads the same events differently (2: an event's scope is `data.scopeId ?? metadata.scopeId`;
  * 3: the schedule's ExportControl{Suspension,Lifting,Amendment}TookEffect reassess the scopes of the measure's

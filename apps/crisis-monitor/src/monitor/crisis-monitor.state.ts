@@ -45,7 +45,8 @@ export interface NotificationVisibility {
  * timeline, and the visibility of notifications. Plain JSON and a function of the events alone.
  */
 export interface CrisisMonitorState {
-  readonly schemaVersion: 1;
+  /** 2: stock reports nested by material in the supply state. */
+  readonly schemaVersion: 2;
   /** Global position of the last event applied; events at or before it are ignored. */
   readonly checkpoint: number | null;
   readonly supply: SupplyIndicatorsState;
@@ -73,7 +74,7 @@ export function initialScopeMonitorRecord(): ScopeMonitorRecord {
 
 export function initialCrisisMonitorState(rules: MonitorRules): CrisisMonitorState {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     checkpoint: null,
     supply: initialSupplyIndicatorsState(),
     scopes: Object.fromEntries(rules.scopes.map((scope) => [scope.id, initialScopeMonitorRecord()])),

@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { mayFileForMemberState, Principal } from '@imera/auth';
-import { TrackedStock } from '@imera/domain/supply-indicators';
+import { stockReportsOf, TrackedStock } from '@imera/domain/supply-indicators';
 import { CurrentPrincipal, replyWith, requestContext, Roles } from '@imera/platform';
 import { CrisisMonitorProjection } from '../monitor/crisis-monitor.projection';
 import { StockReportIntake } from './stock-report-intake';
@@ -38,7 +38,7 @@ export class StockReportsController {
   @ApiQuery({ name: 'memberState', required: false })
   list(@CurrentPrincipal() principal: Principal, @Query('material') material?: string, @Query('memberState') memberState?: string): { stocks: TrackedStock[] } {
     const own = principal.role === 'member-state-authority' ? principal.memberState : undefined;
-    const stocks = Object.values(this.monitor.state.supply.stocks).filter(
+    const stocks = stockReportsOf(this.monitor.state.supply).filter(
       (stock) => (!own || stock.memberState === own) && (!memberState || stock.memberState === memberState) && (!material || stock.material === material),
     );
     return { stocks };

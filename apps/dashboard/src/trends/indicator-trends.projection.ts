@@ -23,7 +23,8 @@ export interface TrendPoint {
 }
 
 export interface IndicatorTrendsState {
-  readonly schemaVersion: 1;
+  /** 2: stock reports nested by material in the supply state. */
+  readonly schemaVersion: 2;
   readonly checkpoint: number | null;
   readonly supply: SupplyIndicatorsState;
   /** Per scope, oldest first; a point only where a value moved. */
@@ -38,7 +39,7 @@ export interface IndicatorTrendRules {
 }
 
 export function initialIndicatorTrendsState(scopes: readonly CrisisScope[]): IndicatorTrendsState {
-  return { schemaVersion: 1, checkpoint: null, supply: initialSupplyIndicatorsState(), series: Object.fromEntries(scopes.map((scope) => [scope.id, []])) };
+  return { schemaVersion: 2, checkpoint: null, supply: initialSupplyIndicatorsState(), series: Object.fromEntries(scopes.map((scope) => [scope.id, []])) };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface IndicatorTrendsSettings {
 }
 
 export const INDICATOR_TRENDS_PROJECTION = 'dashboard-indicator-trends';
-const STATE_SHAPE = 1;
+const STATE_SHAPE = 2;
 
 type Threshold = Pick<EscalationTrigger, 'direction' | 'enter' | 'exit'>;
 

@@ -2,7 +2,7 @@ import { EvidenceRef, evidenceOfAll } from './evidence';
 import { IndicatorSettings, NOTIFICATION_SEVERITIES, notificationSeverity, NotificationSeverity } from './indicator-settings';
 import { TrackedNotification } from './supply-indicators.projection';
 
-type Bucket = Readonly<Record<string, TrackedNotification>>;
+type Bucket = readonly TrackedNotification[];
 type SeveritySettings = IndicatorSettings['notificationSeverity'];
 
 /**
@@ -35,7 +35,8 @@ export function bucketSummary(bucket: Bucket, settings: SeveritySettings): Bucke
 }
 
 function summarise(bucket: Bucket, settings: SeveritySettings): BucketSummary {
-  const notifications = Object.values(bucket).sort((a, b) => firstPosition(a) - firstPosition(b));
+  // The projection keeps each bucket oldest filing first.
+  const notifications = bucket;
   const bySeverity = Object.fromEntries(NOTIFICATION_SEVERITIES.map((severity) => [severity, 0])) as Record<NotificationSeverity, number>;
   const memberStates = new Set<string>();
   const operators = new Set<string>();

@@ -21,7 +21,7 @@ export interface Selection {
   readonly stocks: readonly TrackedStock[];
 }
 
-type NotificationBucket = Readonly<Record<string, TrackedNotification>>;
+type NotificationBucket = readonly TrackedNotification[];
 
 export function selectInputs(
   state: SupplyIndicatorsState,
@@ -45,7 +45,7 @@ export function selectInputs(
       .sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
   );
   const stocks = memo.stocks(state.stocks, () =>
-    byFirstEvidence(stocksByMaterial(state.stocks).flatMap(([material, reports]) => (counts(material) ? reports : []))),
+    byFirstEvidence(entriesOf(state.stocks).flatMap(([material, reports]) => (counts(material) ? Object.values(reports) : []))),
   );
   return { notificationBuckets: buckets.map((bucket) => bucketSummary(bucket, severity)), controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
 }
@@ -98,29 +98,14 @@ function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>):
 }
 
 /**
- * The entries of a part of the state, and its stock reports by material, listed once per part: every scope
- * and material selects from the same part after an event.
+ * The entries of a part of the state, listed once per part: every scope and material selects from the same
+ * part after an event.
  */
 const entryLists = new WeakMap<object, [string, unknown][]>();
 function entriesOf<T>(part: Readonly<Record<string, T>>): [string, T][] {
   let entries = entryLists.get(part);
   if (!entries) entryLists.set(part, (entries = Object.entries(part)));
   return entries as [string, T][];
-}
-
-const stockIndexes = new WeakMap<object, [string, TrackedStock[]][]>();
-function stocksByMaterial(stocks: SupplyIndicatorsState['stocks']): readonly [string, readonly TrackedStock[]][] {
-  let index = stockIndexes.get(stocks);
-  if (!index) {
-    const byMaterial = new Map<string, TrackedStock[]>();
-    for (const stock of Object.values(stocks)) {
-      const reports = byMaterial.get(stock.material);
-      if (reports) reports.push(stock);
-      else byMaterial.set(stock.material, [stock]);
-    }
-    stockIndexes.set(stocks, (index = [...byMaterial]));
-  }
-  return index;
 }
 
 /**

@@ -43,14 +43,20 @@ export interface TrackedStock {
  * the same events gives the identical state.
  */
 export interface SupplyIndicatorsState {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   /** Global position of the last event applied; events at or before it are ignored (redelivery). */
   readonly checkpoint: number | null;
   readonly measures: Readonly<Record<string, TrackedMeasure>>;
-  /** Open notifications, by filed material code, then by notification id. */
-  readonly openNotifications: Readonly<Record<string, Readonly<Record<string, TrackedNotification>>>>;
-  /** Latest stock report, by `memberState/material`. */
-  readonly stocks: Readonly<Record<string, TrackedStock>>;
+  /**
+   * Open notifications, by filed material code, oldest filing first. A list, not a record by id: a change
+   * copies the list (a block copy) instead of rebuilding a record of every open notification of the material.
+   */
+  readonly openNotifications: Readonly<Record<string, readonly TrackedNotification[]>>;
+  /**
+   * Latest stock report, by material, then by Member State. Nested so that a report copies the few reports of
+   * its material, not every report (a flat record of some 800 keys made each report cost milliseconds).
+   */
+  readonly stocks: Readonly<Record<string, Readonly<Record<string, TrackedStock>>>>;
 }
 
 type IntakeEvent = ExportControlEvent | OperatorNotificationEvent | StrategicStockEvent;
@@ -72,7 +78,7 @@ const INTAKE_TYPES = new Set<string>([
 ] satisfies IntakeEvent['type'][]);
 
 export function initialSupplyIndicatorsState(): SupplyIndicatorsState {
-  return { schemaVersion: 1, checkpoint: null, measures: {}, openNotifications: {}, stocks: {} };
+  return { schemaVersion: 2, checkpoint: null, measures: {}, openNotifications: {}, stocks: {} };
 }
 
 /**
@@ -179,27 +185,21 @@ function evolveNotifications(
   evidence: EvidenceRef,
 ): SupplyIndicatorsState['openNotifications'] {
   const { material, notificationId: id } = event.data;
-  const bucket = open[material] ?? {};
+  const bucket = open[material] ?? [];
+  const index = bucket.findIndex((notification) => notification.notificationId === id);
   if (event.type === 'OperatorNotificationFiled') {
     const { memberState, operator, impact } = event.data;
-    const filed: TrackedNotification = {
-      notificationId: id,
-      memberState,
-      operatorId: operator.id,
-      material,
-      impact,
-      evidence: [evidence],
-    };
-    return { ...open, [material]: { ...bucket, [id]: filed } };
+    const filed: TrackedNotification = { notificationId: id, memberState, operatorId: operator.id, material, impact, evidence: [evidence] };
+    return { ...open, [material]: index < 0 ? [...bucket, filed] : bucket.with(index, filed) };
   }
-  const tracked = bucket[id];
-  if (!tracked) return open;
+  if (index < 0) return open;
   if (event.type === 'OperatorNotificationResolved') {
-    const rest = withoutKey(bucket, id);
-    return Object.keys(rest).length > 0 ? { ...open, [material]: rest } : withoutKey(open, material);
+    if (bucket.length === 1) return withoutKey(open, material);
+    return { ...open, [material]: bucket.filter((_, at) => at !== index) };
   }
+  const tracked = bucket[index];
   const updated = { ...tracked, impact: event.data.impact, evidence: [...tracked.evidence, evidence] };
-  return { ...open, [material]: { ...bucket, [id]: updated } };
+  return { ...open, [material]: bucket.with(index, updated) };
 }
 
 function evolveStocks(
@@ -208,14 +208,22 @@ function evolveStocks(
   evidence: EvidenceRef,
 ): SupplyIndicatorsState['stocks'] {
   const { memberState, material, tonnesHeld, shareOfNationalConsumption, reportedAt } = event.data;
-  const key = `${memberState}/${material}`;
-  const previous = stocks[key];
+  const reports = stocks[material] ?? {};
+  const previous = reports[memberState];
   if (previous && Date.parse(previous.reportedAt) > Date.parse(reportedAt)) return stocks;
   const share = shareOfNationalConsumption === undefined ? {} : { shareOfNationalConsumption };
-  return { ...stocks, [key]: { memberState, material, tonnesHeld, ...share, reportedAt, evidence: [evidence] } };
+  const report: TrackedStock = { memberState, material, tonnesHeld, ...share, reportedAt, evidence: [evidence] };
+  return { ...stocks, [material]: { ...reports, [memberState]: report } };
 }
 
+/** Every latest stock report, material by material. */
+export function stockReportsOf(state: SupplyIndicatorsState): TrackedStock[] {
+  return Object.values(state.stocks).flatMap((reports) => Object.values(reports));
+}
+
+/** A copy without one key; a loop, since rest destructuring with a computed key is several times slower. */
 function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  const { [key]: _removed, ...rest } = record;
+  const rest: Record<string, T> = {};
+  for (const name of Object.keys(record)) if (name !== key) rest[name] = record[name];
   return rest;
 }
