@@ -1,10 +1,9 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import { scopeIdOf } from '@imera/domain/imera-modes';
 import { OperatorNotificationFiled } from '@imera/domain/operator-notifications';
-import { defaultIndicatorContext, evolveSupplyIndicators } from '@imera/domain/supply-indicators';
-import { CrisisScope, scopeCoversMaterial } from '@imera/reference-data';
+import { defaultIndicatorContext, evolveSupplyIndicators, scopesTouchedBy } from '@imera/domain/supply-indicators';
 import { CrisisMonitorState, MonitorRules, NotificationVisibility, ScopeMonitorRecord } from './crisis-monitor.state';
-import { intakeChange, isNotificationEvent, materialsTouched, reassessScope } from './intake-events';
+import { intakeChange, isNotificationEvent, reassessScope } from './intake-events';
 import { MonitorChange } from './monitor-change';
 import { applyScopeEvent } from './scope-events';
 
@@ -23,7 +22,7 @@ export type CrisisMonitorEvolver = (state: CrisisMonitorState, event: RecordedEv
  * place, everything else is replaced copy-on-write.
  */
 export function crisisMonitorEvolver(rules: MonitorRules): CrisisMonitorEvolver {
-  const covering = scopesCoveringMaterial(rules.scopes);
+  const scopesTouched = scopesTouchedBy(rules.scopes);
   // One context for the whole fold, so its cache of material resolutions is built once; `asOf` is set per event.
   const context = defaultIndicatorContext(rules.policy.indicators, '');
   return (state, event) => {
@@ -44,8 +43,7 @@ export function crisisMonitorEvolver(rules: MonitorRules): CrisisMonitorEvolver 
       return { state: { ...next, supply }, changes };
     }
     next = { ...next, supply, notifications: rememberFiler(next.notifications, event) };
-    const codes = materialsTouched(event, state.supply, supply);
-    const touched = rules.scopes.filter((scope) => codes.some((code) => covering(code).has(scope.id)));
+    const touched = scopesTouched(event, state.supply, supply);
     const visibility = notificationVisibility(next, event);
     const intake = intakeChange(event, visibility?.confidential ?? false, touched.map((scope) => scope.id), rules);
     if (intake) changes.push(intake);
@@ -76,17 +74,4 @@ function rememberFiler(notifications: CrisisMonitorState['notifications'], event
 function notificationVisibility(state: CrisisMonitorState, event: RecordedEvent) {
   if (!isNotificationEvent(event)) return undefined;
   return state.notifications[String((event.data as { notificationId?: unknown }).notificationId)];
-}
-
-/** Which configured scopes a filed material code falls in, cached per code (the reference data is fixed). */
-function scopesCoveringMaterial(scopes: readonly CrisisScope[]): (code: string) => ReadonlySet<string> {
-  const cache = new Map<string, ReadonlySet<string>>();
-  return (code) => {
-    let ids = cache.get(code);
-    if (!ids) {
-      ids = new Set(scopes.filter((scope) => scopeCoversMaterial(scope, code)).map((scope) => scope.id));
-      cache.set(code, ids);
-    }
-    return ids;
-  };
 }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@imera/event-sourcing';
-import { proposeModeChanges } from '@imera/domain/imera-modes';
+import { assessScope } from '@imera/domain/imera-modes';
 import { OperatorNotificationEvent } from '@imera/domain/operator-notifications';
 import {
   defaultIndicatorContext,
@@ -30,19 +30,6 @@ export function isExportControlEvent(event: RecordedEvent): boolean {
   return event.type.startsWith('ExportControl');
 }
 
-/** The material codes an intake event touches, including those of a measure it changes or lifts. */
-export function materialsTouched(event: RecordedEvent, before: SupplyIndicatorsState, after: SupplyIndicatorsState): string[] {
-  const data = event.data as { material?: unknown; materials?: unknown; measureId?: unknown };
-  const codes = new Set<string>();
-  if (typeof data.material === 'string') codes.add(data.material);
-  if (Array.isArray(data.materials)) for (const code of data.materials) if (typeof code === 'string') codes.add(code);
-  if (typeof data.measureId === 'string') {
-    for (const code of before.measures[data.measureId]?.materials ?? []) codes.add(code);
-    for (const code of after.measures[data.measureId]?.materials ?? []) codes.add(code);
-  }
-  return [...codes];
-}
-
 export function headlineOf(indicators: ScopeIndicators): HeadlineValues {
   return Object.fromEntries(SCOPE_INDICATOR_NAMES.map((name) => [name, scopeIndicator(indicators, name).value])) as HeadlineValues;
 }
@@ -61,7 +48,7 @@ export function reassessScope(
 ): { record: ScopeMonitorRecord; change?: MonitorChange } {
   const asOf = event.recordedAt;
   const indicators = scopeIndicators(supply, scope, { ...context, asOf });
-  const { memory, assessment } = proposeModeChanges({ now: asOf, indicators, modes: record.modes }, record.memory, rules.policy);
+  const { memory, assessment } = assessScope({ now: asOf, indicators }, record.memory, rules.policy);
   const headline = headlineOf(indicators);
   const next = { ...record, memory, headline, reached: assessment.reached, holding: assessment.holding, indicatorsAsOf: asOf };
   const moved =

@@ -8,6 +8,8 @@ import {
   scopeIndicator,
   ScopeIndicatorName,
   scopeIndicators,
+  ScopesTouched,
+  scopesTouchedBy,
   SupplyIndicatorsState,
 } from '@imera/domain/supply-indicators';
 import { CrisisScope } from '@imera/reference-data';
@@ -43,9 +45,9 @@ export function initialIndicatorTrendsState(scopes: readonly CrisisScope[]): Ind
 }
 
 /**
- * Folds one recorded event: when it changes the supply picture, each scope's headline indicators are computed
- * as of the event's recording (as the crisis monitor computes them) and a point is added where one moved.
- * Pure: the same events give the same series.
+ * Folds one recorded event: when it changes the supply picture, the headline indicators of each scope covering
+ * a material it touches are computed as of the event's recording (as the crisis monitor computes them) and a
+ * point is added where one moved. Pure: the same events give the same series.
  */
 export function evolveIndicatorTrends(state: IndicatorTrendsState, event: RecordedEvent, rules: IndicatorTrendRules): IndicatorTrendsState {
   if (state.checkpoint !== null && event.globalPosition <= state.checkpoint) return state;
@@ -56,7 +58,7 @@ export function evolveIndicatorTrends(state: IndicatorTrendsState, event: Record
   }
   const context = defaultIndicatorContext(rules.indicators, event.recordedAt);
   const series = { ...state.series };
-  for (const scope of rules.scopes) {
+  for (const scope of scopesTouched(rules)(event, state.supply, supply)) {
     const indicators = scopeIndicators(supply, scope, context);
     const values = Object.fromEntries(SCOPE_INDICATOR_NAMES.map((name) => [name, scopeIndicator(indicators, name).value])) as HeadlineValues;
     const points = series[scope.id] ?? [];
@@ -65,4 +67,12 @@ export function evolveIndicatorTrends(state: IndicatorTrendsState, event: Record
     series[scope.id] = [...points, { at: event.recordedAt, position: event.globalPosition, values }].slice(-rules.pointsKept);
   }
   return { ...next, series };
+}
+
+/** One lookup of the scopes an event touches per set of rules, so its cache of material codes is built once. */
+const touchedByRules = new WeakMap<IndicatorTrendRules, ScopesTouched>();
+function scopesTouched(rules: IndicatorTrendRules): ScopesTouched {
+  let touched = touchedByRules.get(rules);
+  if (!touched) touchedByRules.set(rules, (touched = scopesTouchedBy(rules.scopes)));
+  return touched;
 }

@@ -49,10 +49,22 @@ export function proposeModeChanges(
   memory: EscalationPolicyMemory,
   config: PolicyConfiguration,
 ): PolicyOutcome {
-  const assessment = assessEscalation(observation.indicators, config.escalation);
-  const next = remember(memory, assessment, observation.now);
+  const { assessment, memory: next } = assessScope(observation, memory, config);
   const command = decideStep(observation, assessment, next, config);
   return { memory: next, assessment, commands: command ? [command] : [] };
+}
+
+/**
+ * The policy's assessment and memory after an observation, without deciding a command: for read models that
+ * show where a scope stands. Cheaper than `proposeModeChanges`, which lists the grounds of any command.
+ */
+export function assessScope(
+  observation: Pick<PolicyObservation, 'now' | 'indicators'>,
+  memory: EscalationPolicyMemory,
+  config: PolicyConfiguration,
+): Omit<PolicyOutcome, 'commands'> {
+  const assessment = assessEscalation(observation.indicators, config.escalation);
+  return { assessment, memory: remember(memory, assessment, observation.now) };
 }
 
 function remember(

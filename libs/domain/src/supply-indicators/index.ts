@@ -5,3 +5,4 @@ export * from './indicator-context';
 export * from './supply-indicators.projection';
 export * from './material-indicators';
 export * from './scope-indicators';
+export * from './scopes-touched';
