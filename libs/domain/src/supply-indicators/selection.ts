@@ -30,11 +30,7 @@ export function selectInputs(
 ): Selection {
   const memo = selectionMemo(context, entries);
   const counts = memo.counts;
-  const buckets = memo.notifications(state.openNotifications, () =>
-    entriesOf(state.openNotifications)
-      .filter(([material]) => counts(material))
-      .map(([, bucket]) => bucket),
-  );
+  const buckets = memo.notifications(state.openNotifications, () => bucketsCounting(state.openNotifications, entries, context.countsTowards));
   const severity = context.settings.notificationSeverity;
   const matched = memo.controls(state.measures, () =>
     Object.values(state.measures)
@@ -106,6 +102,44 @@ function entriesOf<T>(part: Readonly<Record<string, T>>): [string, T][] {
   let entries = entryLists.get(part);
   if (!entries) entryLists.set(part, (entries = Object.entries(part)));
   return entries as [string, T][];
+}
+
+/**
+ * The buckets of the filed codes that count towards any of the entries, in the part's order. Each part is
+ * indexed once (list entry to the places of its buckets), so the many selections made from one part after
+ * an event (every material and scope reassessed) look their buckets up instead of each testing every code.
+ */
+function bucketsCounting(
+  part: SupplyIndicatorsState['openNotifications'],
+  entries: ReadonlySet<string>,
+  countsTowards: IndicatorContext['countsTowards'],
+): NotificationBucket[] {
+  const listed = entriesOf(part);
+  const index = bucketIndex(part, countsTowards);
+  if (entries.size === 1) return (index.get(entries.values().next().value!) ?? []).map((at) => listed[at][1]);
+  const places = new Set<number>();
+  for (const entry of entries) for (const at of index.get(entry) ?? []) places.add(at);
+  return [...places].sort((a, b) => a - b).map((at) => listed[at][1]);
+}
+
+const bucketIndexes = new WeakMap<object, WeakMap<IndicatorContext['countsTowards'], Map<string, number[]>>>();
+function bucketIndex(part: SupplyIndicatorsState['openNotifications'], countsTowards: IndicatorContext['countsTowards']): Map<string, number[]> {
+  let byRules = bucketIndexes.get(part);
+  if (!byRules) bucketIndexes.set(part, (byRules = new WeakMap()));
+  let index = byRules.get(countsTowards);
+  if (!index) {
+    index = new Map();
+    const listed = entriesOf(part);
+    for (let at = 0; at < listed.length; at++) {
+      for (const entry of countsTowards(listed[at][0])) {
+        const places = index.get(entry);
+        if (!places) index.set(entry, [at]);
+        else if (places[places.length - 1] !== at) places.push(at);
+      }
+    }
+    byRules.set(countsTowards, index);
+  }
+  return index;
 }
 
 /**
