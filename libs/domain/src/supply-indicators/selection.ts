@@ -30,7 +30,7 @@ export function selectInputs(
 ): Selection {
   const memo = selectionMemo(context, entries);
   const counts = memo.counts;
-  const buckets = memo.notifications(state.openNotifications, () => bucketsCounting(state.openNotifications, entries, context.countsTowards));
+  const buckets = memo.notifications(state.openNotifications, () => valuesCounting(state.openNotifications, entries, context.countsTowards));
   const severity = context.settings.notificationSeverity;
   const matched = memo.controls(state.measures, () =>
     Object.values(state.measures)
@@ -40,9 +40,11 @@ export function selectInputs(
       })
       .sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
   );
-  const stocks = memo.stocks(state.stocks, () =>
-    byFirstEvidence(entriesOf(state.stocks).flatMap(([material, reports]) => (counts(material) ? Object.values(reports) : []))),
-  );
+  const stocks = memo.stocks(state.stocks, () => {
+    const byMaterial = valuesCounting(state.stocks, entries, context.countsTowards).map((reports) => Object.values(reports));
+    // Each material's reports are in log order already (see evolveStocks); several are merged by position.
+    return byMaterial.length === 1 ? byMaterial[0] : byFirstEvidence(byMaterial.flat());
+  });
   return { notificationBuckets: buckets.map((bucket) => bucketSummary(bucket, severity)), controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
 }
 
@@ -105,27 +107,24 @@ function entriesOf<T>(part: Readonly<Record<string, T>>): [string, T][] {
 }
 
 /**
- * The buckets of the filed codes that count towards any of the entries, in the part's order. Each part is
- * indexed once (list entry to the places of its buckets), so the many selections made from one part after
- * an event (every material and scope reassessed) look their buckets up instead of each testing every code.
+ * The values of a part (notification buckets, stock reports) filed under codes that count towards any of the
+ * entries, in the part's order. Each part is indexed once (list entry to the places of its codes), so the
+ * many selections made from one part after an event (every material and scope reassessed) look their values
+ * up instead of each testing every code.
  */
-function bucketsCounting(
-  part: SupplyIndicatorsState['openNotifications'],
-  entries: ReadonlySet<string>,
-  countsTowards: IndicatorContext['countsTowards'],
-): NotificationBucket[] {
+function valuesCounting<T>(part: Readonly<Record<string, T>>, entries: ReadonlySet<string>, countsTowards: IndicatorContext['countsTowards']): T[] {
   const listed = entriesOf(part);
-  const index = bucketIndex(part, countsTowards);
+  const index = entryIndex(part, countsTowards);
   if (entries.size === 1) return (index.get(entries.values().next().value!) ?? []).map((at) => listed[at][1]);
   const places = new Set<number>();
   for (const entry of entries) for (const at of index.get(entry) ?? []) places.add(at);
   return [...places].sort((a, b) => a - b).map((at) => listed[at][1]);
 }
 
-const bucketIndexes = new WeakMap<object, WeakMap<IndicatorContext['countsTowards'], Map<string, number[]>>>();
-function bucketIndex(part: SupplyIndicatorsState['openNotifications'], countsTowards: IndicatorContext['countsTowards']): Map<string, number[]> {
-  let byRules = bucketIndexes.get(part);
-  if (!byRules) bucketIndexes.set(part, (byRules = new WeakMap()));
+const entryIndexes = new WeakMap<object, WeakMap<IndicatorContext['countsTowards'], Map<string, number[]>>>();
+function entryIndex(part: Readonly<Record<string, unknown>>, countsTowards: IndicatorContext['countsTowards']): Map<string, number[]> {
+  let byRules = entryIndexes.get(part);
+  if (!byRules) entryIndexes.set(part, (byRules = new WeakMap()));
   let index = byRules.get(countsTowards);
   if (!index) {
     index = new Map();

@@ -53,8 +53,9 @@ export interface SupplyIndicatorsState {
    */
   readonly openNotifications: Readonly<Record<string, readonly TrackedNotification[]>>;
   /**
-   * Latest stock report, by material, then by Member State. Nested so that a report copies the few reports of
-   * its material, not every report (a flat record of some 800 keys made each report cost milliseconds).
+   * Latest stock report, by material, then by Member State, each material's in log order. Nested so that a
+   * report copies the few reports of its material, not every report (a flat record of some 800 keys made
+   * each report cost milliseconds).
    */
   readonly stocks: Readonly<Record<string, Readonly<Record<string, TrackedStock>>>>;
 }
@@ -213,7 +214,8 @@ function evolveStocks(
   if (previous && Date.parse(previous.reportedAt) > Date.parse(reportedAt)) return stocks;
   const share = shareOfNationalConsumption === undefined ? {} : { shareOfNationalConsumption };
   const report: TrackedStock = { memberState, material, tonnesHeld, ...share, reportedAt, evidence: [evidence] };
-  return { ...stocks, [material]: { ...reports, [memberState]: report } };
+  // The newest report goes last, so a material's reports stay in log order.
+  return { ...stocks, [material]: { ...withoutKey(reports, memberState), [memberState]: report } };
 }
 
 /** Every latest stock report, material by material. */
