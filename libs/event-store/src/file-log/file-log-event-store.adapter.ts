@@ -20,6 +20,7 @@ import { AppendSignal, pullSubscription } from '../shared/subscription-loop';
 import { DataDirLock } from './data-dir-lock';
 import { frameChunks, scanFrames, ScanStop } from './frame-scanner';
 import { decodeEvent, decodeEventId, encodeRecord, FILE_MAGIC, readFrame, RecordFrame } from './record-codec';
+import { RecentEvents, RecentEventsLimits } from './recent-events';
 import { recoverLog, RecoveryReport } from './recovery';
 import { StreamIndex } from './stream-index';
 import { fsyncDirectory, writeFully } from './fs-helpers';
@@ -28,6 +29,8 @@ export interface FileLogOptions {
   /** Directory that holds the log; created when missing. */
   readonly dir: string;
   readonly clock?: Clock;
+  /** How much of the latest commits live subscribers read from memory (defaults suit a running system). */
+  readonly recentEvents?: RecentEventsLimits;
 }
 
 /** One append waiting in the group-commit queue. */
@@ -54,6 +57,7 @@ export class FileLogEventStore implements EventStore {
   private readonly tentative = new Map<string, number>();
   private readonly queue: PendingAppend[] = [];
   private readonly appended = new AppendSignal();
+  private readonly recent: RecentEvents;
   private readonly subscriptions = new Set<Subscription>();
   private idleWaiters: Array<() => void> = [];
   private flushActive = false;
@@ -69,8 +73,10 @@ export class FileLogEventStore implements EventStore {
     private lastPosition: number,
     index: StreamIndex,
     readonly recovery: RecoveryReport,
+    recentEvents?: RecentEventsLimits,
   ) {
     this.streams = index;
+    this.recent = new RecentEvents(recentEvents);
     this.reservedEnd = durableEnd;
   }
 
@@ -89,6 +95,7 @@ export class FileLogEventStore implements EventStore {
         recovered.lastPosition,
         recovered.streams,
         recovered.report,
+        options.recentEvents,
       );
     } catch (error) {
       lock.release();
@@ -153,6 +160,8 @@ export class FileLogEventStore implements EventStore {
     const subscription = pullSubscription(
       {
         readBatch: async (after, maxCount) => {
+          const recent = this.recent.after(after, FILE_MAGIC.length, maxCount);
+          if (recent) return recent;
           const start = await this.startAfter(after);
           return (await this.readEvents(start, this.durableEnd, maxCount)).events;
         },
@@ -254,6 +263,7 @@ export class FileLogEventStore implements EventStore {
   private commit(batch: readonly PendingAppend[]): void {
     for (const pending of batch) {
       for (const offset of pending.offsets) this.streams.add(pending.streamName, offset);
+      pending.records.forEach((record, index) => this.recent.add(pending.offsets[index], record));
       if (this.tentative.get(pending.streamName) === this.streams.lastRevision(pending.streamName)) this.tentative.delete(pending.streamName);
     }
     const last = batch[batch.length - 1];
