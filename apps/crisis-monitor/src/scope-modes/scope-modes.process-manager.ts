@@ -92,8 +92,14 @@ export class ScopeModesProcessManager {
     this.arm(now, states);
   }
 
-  /** Sends what is due for the scope, one command at a time, and returns the modes it ends with. */
+  /**
+   * Sends what is due for the scope, one command at a time, and returns the modes it ends with. When the
+   * monitor's picture shows nothing due, the scope's stream is not read: the monitor kicks a pass for every
+   * event it folds, so a scope event it has not folded yet gets its own pass once it has.
+   */
   private async settle(scope: CrisisScope, now: string): Promise<ScopeModeState> {
+    const seen = this.monitor.scope(scope.id)?.modes;
+    if (seen && !this.nextCommand(scope, seen, now)) return seen;
     let modes = (await this.decisions.load(scope.id)).state;
     for (let step = 0; step < MAX_STEPS_PER_SCOPE && !this.stopped; step++) {
       const next = this.nextCommand(scope, modes, now);
