@@ -81,6 +81,42 @@ export function describeMessageBusContract(
       for (const key of keys) expect(seen.get(key)).toEqual(expected);
     }, options.testTimeoutMs);
 
+    it('handles messages of different keys in one partition side by side, and those of one key one at a time', async () => {
+      const single = `contract.${randomUUID()}`;
+      const own = await createBus(topicSpecs([single], 1));
+      try {
+        const keys = ['gallium', 'germanium', 'tungsten', 'graphite'];
+        const seen = new Map<string, number[]>(keys.map((key) => [key, []]));
+        const runningPerKey = new Map<string, number>();
+        let running = 0;
+        let mostAtOnce = 0;
+        let mostForOneKey = 0;
+        const consumer = await own.consume({
+          groupId: group('side-by-side'),
+          topics: [single],
+          handle: async (message) => {
+            const key = message.key!;
+            runningPerKey.set(key, (runningPerKey.get(key) ?? 0) + 1);
+            mostForOneKey = Math.max(mostForOneKey, runningPerKey.get(key)!);
+            mostAtOnce = Math.max(mostAtOnce, ++running);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            running--;
+            runningPerKey.set(key, runningPerKey.get(key)! - 1);
+            seen.get(key)!.push(Number(text(message)));
+          },
+        });
+        consumers.push(consumer);
+        await own.publish(single, [0, 1, 2].flatMap((n) => keys.map((key) => ({ key, value: String(n) }))));
+        await wait(() => keys.every((key) => seen.get(key)!.length === 3), 'every message of every key');
+        await consumer.stop();
+        expect(mostForOneKey).toBe(1);
+        expect(mostAtOnce).toBeGreaterThan(1);
+        for (const key of keys) expect(seen.get(key)).toEqual([0, 1, 2]);
+      } finally {
+        await own.close();
+      }
+    }, options.testTimeoutMs);
+
     it('hands a message whose handler failed to the handler again, and moves on only after it succeeded', async () => {
       const seen: string[] = [];
       let failuresLeft = 2;

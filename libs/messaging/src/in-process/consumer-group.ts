@@ -1,8 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { IncomingMessage } from '../messaging.port';
 import { settledWithin } from '../shared/backoff';
-import { deliver, DeliveryContext } from '../shared/delivery';
-import { TopicLog, Wakeup } from './partition-log';
+import { deliver, DeliveryContext, DeliveryOutcome } from '../shared/delivery';
+import { committable, MAX_RUN, runOfDistinctKeys } from '../shared/key-runs';
+import { StoredMessage, TopicLog, Wakeup } from './partition-log';
 
 export interface GroupMember {
   readonly topics: ReadonlySet<string>;
@@ -21,9 +22,10 @@ export interface GroupHost {
 }
 
 /**
- * A consumer group in one process, with Kafka's semantics: each partition is worked by one loop, so a
- * key's messages are handled one at a time and in order; partitions are shared round-robin among the
- * members; the offset moves on only after the handler resolved or the message was dead-lettered.
+ * A consumer group in one process, with Kafka's semantics: each partition is worked by one loop, which hands
+ * out runs of messages with distinct keys at once, so a key's messages are handled one at a time and in
+ * order; partitions are shared round-robin among the members; the offset moves on only after the handlers
+ * of a run resolved or their messages were dead-lettered.
  */
 export class InProcessConsumerGroup {
   private members: GroupMember[] = [];
@@ -78,21 +80,40 @@ export class InProcessConsumerGroup {
     for (let handled = 0; !this.host.isClosed(); ) {
       const woken = this.host.wakeup.next();
       const offset = Math.max(this.offsets.get(key) ?? log.start, log.start);
-      const stored = log.at(offset);
-      const member = stored && this.ownerOf(topic.name, partition);
-      if (!stored || !member) {
+      const member = log.at(offset) && this.ownerOf(topic.name, partition);
+      if (!member) {
         await woken;
         continue;
       }
-      const message: IncomingMessage = { topic: topic.name, partition, offset: String(offset), ...stored };
-      const delivery = deliver(message, member.context);
-      member.inFlight.add(delivery);
-      const outcome = await delivery.finally(() => member.inFlight.delete(delivery));
-      if (outcome === 'abandoned') continue;
-      this.offsets.set(key, offset + 1);
+      const run = runOfDistinctKeys(backlog(log, offset));
+      const outcomes = await Promise.all(run.map((stored, index) => this.deliverTo(member, { topic: topic.name, partition, offset: String(offset + index), ...stored })));
+      const done = committable(outcomes);
+      if (done === 0) continue;
+      this.offsets.set(key, offset + done);
       this.host.committed(topic.name);
       // A long backlog of instantly handled messages must not starve timers and I/O.
-      if (++handled % 100 === 0) await yieldToEventLoop();
+      handled += done;
+      if (handled >= 100) {
+        handled = 0;
+        await yieldToEventLoop();
+      }
     }
   }
+
+  private deliverTo(member: GroupMember, message: IncomingMessage): Promise<DeliveryOutcome> {
+    const delivery = deliver(message, member.context);
+    member.inFlight.add(delivery);
+    return delivery.finally(() => member.inFlight.delete(delivery));
+  }
+}
+
+/** The messages from `offset` on, up to the longest run the consumer would take. */
+function backlog(log: TopicLog['partitions'][number], offset: number): StoredMessage[] {
+  const messages: StoredMessage[] = [];
+  for (let at = offset; messages.length < MAX_RUN; at++) {
+    const stored = log.at(at);
+    if (!stored) break;
+    messages.push(stored);
+  }
+  return messages;
 }

@@ -3,6 +3,7 @@ import { ConsumerHandle, ConsumerOptions, IncomingMessage, MessageBus } from '..
 import { MessagingLogger } from '../logger';
 import { BackoffPolicy, backoffDelay, pause, settledWithin } from '../shared/backoff';
 import { deliver, DeliveryOutcome } from '../shared/delivery';
+import { committable, MAX_RUN, runOfDistinctKeys } from '../shared/key-runs';
 import { KafkaNamespace } from './kafka-namespace';
 import { KafkaConsumerTiming } from './kafka-options';
 
@@ -83,12 +84,17 @@ export class KafkaGroupConsumer implements ConsumerHandle {
     await this.start().catch((failure: Error) => this.restartAfterCrash(failure));
   }
 
+  /** Runs of messages with distinct keys are handled at once (see key-runs.ts); offsets move on per run. */
   private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
-    for (const raw of batch.messages) {
+    const topic = this.settings.namespace.logicalTopic(batch.topic);
+    for (let next = 0; next < batch.messages.length; ) {
       if (!isRunning() || isStale() || this.controller.signal.aborted) return;
-      const outcome = await this.deliverAlive(toIncoming(this.settings.namespace.logicalTopic(batch.topic), batch.partition, raw), heartbeat);
-      if (outcome === 'abandoned') return;
-      resolveOffset(raw.offset);
+      const run = runOfDistinctKeys(batch.messages.slice(next, next + MAX_RUN).map((raw) => ({ raw, key: raw.key?.toString('utf8') })));
+      const outcomes = await Promise.all(run.map(({ raw }) => this.deliverAlive(toIncoming(topic, batch.partition, raw), heartbeat)));
+      const done = committable(outcomes);
+      if (done > 0) resolveOffset(run[done - 1].raw.offset);
+      if (done < run.length) return;
+      next += done;
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
