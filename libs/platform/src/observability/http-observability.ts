@@ -25,7 +25,8 @@ export function installHttpObservability(fastify: FastifyInstance, metrics: Syst
     const seconds = reply.elapsedTime / 1000;
     metrics.recordRequest(request.method, route, reply.statusCode, seconds);
     const principal = principalOf(request);
-    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    // A 503 says "not ready, try again" (starting, broker away, with Retry-After): expected, not a fault.
+    const level = reply.statusCode === 503 ? 'warn' : reply.statusCode >= 500 ? 'error' : 'info';
     logger[level](
       {
         event: 'http-request',

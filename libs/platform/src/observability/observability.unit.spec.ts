@@ -87,3 +87,24 @@ describe('metrics', () => {
     await bus.close();
   });
 });
+
+describe('request logs', () => {
+  it('log a fault at error level, a "not ready, try again" 503 at warn and the rest at info, once per answer', async () => {
+    const { default: fastify } = await import('fastify');
+    const { installHttpObservability } = await import('./http-observability');
+    const { lines, destination } = captured();
+    const app = fastify();
+    installHttpObservability(app, new SystemMetrics({ processMetrics: false }), createStructuredLogger({ level: 'info', destination }));
+    app.get('/ok', async () => ({ ok: true }));
+    app.get('/not-ready', async (_request, reply) => reply.code(503).send({ status: 'starting' }));
+    app.get('/broken', async (_request, reply) => reply.code(500).send({ error: 'broken' }));
+    for (const url of ['/ok', '/not-ready', '/broken']) await app.inject({ method: 'GET', url });
+    await app.close();
+    await until(() => lines.length >= 3);
+    expect(lines.map((line) => [line.route, line.status, line.level])).toEqual([
+      ['/ok', 200, 'info'],
+      ['/not-ready', 503, 'warn'],
+      ['/broken', 500, 'error'],
+    ]);
+  });
+});
