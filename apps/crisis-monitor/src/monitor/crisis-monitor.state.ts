@@ -45,7 +45,7 @@ export interface NotificationVisibility {
  * timeline, and the visibility of notifications. Plain JSON and a function of the events alone.
  */
 export interface CrisisMonitorState {
-  /** 2: stock reports nested by material in the supply state. */
+  /** 2: the supply state keeps stock reports by material and open notifications as lists. */
   readonly schemaVersion: 2;
   /** Global position of the last event applied; events at or before it are ignored. */
   readonly checkpoint: number | null;

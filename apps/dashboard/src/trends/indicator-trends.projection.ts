@@ -25,7 +25,7 @@ export interface TrendPoint {
 }
 
 export interface IndicatorTrendsState {
-  /** 2: stock reports nested by material in the supply state. */
+  /** 2: the supply state keeps stock reports by material and open notifications as lists. */
   readonly schemaVersion: 2;
   readonly checkpoint: number | null;
   readonly supply: SupplyIndicatorsState;
