@@ -6,3 +6,4 @@ export * from './clock.port';
 export * from './decider';
 export * from './upcasting';
 export * from './stream-name';
+export * from './exercise-id';

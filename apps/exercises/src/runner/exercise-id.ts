@@ -1,9 +1,4 @@
-/** Exercise ids name a directory and appear in URLs: letters, digits, dot, dash and underscore. */
-export const EXERCISE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-
-export function isExerciseId(text: string): boolean {
-  return EXERCISE_ID.test(text) && !text.includes('..');
-}
+export { isExerciseId } from '@imera/event-sourcing';
 
 /** A name-based id: "April 2025 rare-earth export controls" gives `april-2025-rare-earth-export-controls`. */
 export function exerciseIdFromName(name: string): string {

@@ -1,3 +1,4 @@
+import { isExerciseId } from '@imera/event-sourcing';
 import { checkMemberStateCode } from '@imera/reference-data';
 import { Principal } from '../roles/principal';
 import { isRole, Role, ROLES } from '../roles/roles';
@@ -57,7 +58,7 @@ function bindRole(role: Role, base: { subject: string; name?: string }, claims: 
     case 'exercise-runner': {
       const exerciseId = claims[CLAIMS.exerciseId];
       if (exerciseId === undefined) return accept({ ...base, role });
-      if (!isIdentifier(exerciseId)) return refuse(`"exercise_id" is not a valid identifier; got ${describe(exerciseId)}`);
+      if (!isExerciseId(exerciseId)) return refuse(`"exercise_id" is not a valid exercise id; got ${describe(exerciseId)}`);
       return accept({ ...base, role, exerciseId });
     }
     default:

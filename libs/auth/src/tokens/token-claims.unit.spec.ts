@@ -51,6 +51,13 @@ describe('principal from token claims', () => {
   it('refuses malformed operator and exercise ids', () => {
     expect(problemOf({ sub: 'x', role: 'economic-operator' })).toMatch(/needs an "operator_id"/);
     expect(problemOf({ sub: 'x', role: 'economic-operator', operator_id: 'op 1' })).toMatch(/needs an "operator_id"/);
-    expect(problemOf({ sub: 'x', role: 'exercise-runner', exercise_id: 42 })).toMatch(/"exercise_id" is not a valid identifier/);
+    expect(problemOf({ sub: 'x', role: 'exercise-runner', exercise_id: 42 })).toMatch(/"exercise_id" is not a valid exercise id/);
+  });
+
+  it('binds an exercise-runner token only to an id an exercise can have', () => {
+    for (const id of ['ex:1', '../live', 'a..b', `x${'y'.repeat(100)}`, '-leading-dash']) {
+      expect(problemOf({ sub: 'x', role: 'exercise-runner', exercise_id: id })).toMatch(/"exercise_id" is not a valid exercise id/);
+    }
+    expect(problemOf({ sub: 'x', role: 'exercise-runner', exercise_id: 'april-2025_rare-earths.v2' })).toBeUndefined();
   });
 });
