@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus } from '@nestjs/common';
 import { DomainRuleViolation, EventStoreUnavailableError, WrongExpectedRevisionError } from '@imera/event-sourcing';
 import { DecisionNotPublishedError, PUBLISH_RETRY_AFTER_SECONDS } from '../decisions/decision-publisher';
+import { ReadOnlyEventStoreError } from '../event-store/read-only-event-store';
 
 /** The response instruments (apps/response) prefix their own codes: `<slug>-exists`, `<slug>-not-found`... */
 const INSTRUMENTS = ['information-request', 'priority-rated-request', 'stock-distribution-round', 'joint-procurement'];
@@ -37,10 +38,11 @@ interface Reply {
 }
 
 /**
- * Maps domain outcomes to HTTP: broken rules 422, conflicts 409, unknown targets 404, store or message bus
- * down 503 with Retry-After (nothing was changed; the same request may be sent again).
+ * Maps domain outcomes to HTTP: broken rules 422, conflicts 409 (a write to a store open for reading only,
+ * a finished exercise's, among them), unknown targets 404, store or message bus down 503 with Retry-After
+ * (nothing was changed; the same request may be sent again).
  */
-@Catch(DomainRuleViolation, WrongExpectedRevisionError, EventStoreUnavailableError, DecisionNotPublishedError)
+@Catch(DomainRuleViolation, WrongExpectedRevisionError, EventStoreUnavailableError, DecisionNotPublishedError, ReadOnlyEventStoreError)
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: Error, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<Reply>();
@@ -56,6 +58,7 @@ function retryAfterSeconds(error: Error): number {
 
 function classify(error: Error): [number, string] {
   if (error instanceof WrongExpectedRevisionError) return [HttpStatus.CONFLICT, 'concurrent-change'];
+  if (error instanceof ReadOnlyEventStoreError) return [HttpStatus.CONFLICT, 'read-only'];
   if (error instanceof EventStoreUnavailableError) return [HttpStatus.SERVICE_UNAVAILABLE, 'event-store-unavailable'];
   if (error instanceof DecisionNotPublishedError) return [HttpStatus.SERVICE_UNAVAILABLE, 'message-bus-unavailable'];
   const { code } = error as DomainRuleViolation;
