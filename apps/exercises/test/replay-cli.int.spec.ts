@@ -95,6 +95,18 @@ describe('events:export and exercise replay on the command line', () => {
     expect(existsSync(join(work, 'corrupt'))).toBe(false);
   }, 60_000);
 
+  it('a policy it cannot replay under is refused with what is wrong (exit 2), nothing replayed', () => {
+    writeFileSync(join(work, 'broken.policy.json'), JSON.stringify({ escalation: { vigilance: { triggers: 'none' } } }));
+    const broken = exercise('replay', 'live.jsonl', '--policy', join(work, 'broken.policy.json'), '--report', 'broken');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^live\.jsonl: Policy configuration is malformed/);
+    const missing = exercise('replay', 'live.jsonl', '--policy', join(work, 'no-such.policy.json'), '--report', 'missing');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--policy');
+    expect(existsSync(join(work, 'broken'))).toBe(false);
+    expect(existsSync(join(work, 'missing'))).toBe(false);
+  }, 60_000);
+
   it('does not replace a kept namespace another process has open: exit 2, naming the process', () => {
     const log = join(dataDir, 'exercises', 'held-replay', 'event-log');
     mkdirSync(log, { recursive: true });

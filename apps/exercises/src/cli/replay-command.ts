@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { RecordedHistoryFormatError, UnclassifiedEventsError } from '@imera/domain/exercises/recorded-history';
+import { PolicyConfigurationError } from '@imera/domain/imera-modes';
 import { loadAppConfig } from '@imera/platform';
 import { isExerciseId, NamespaceInUseError } from '../runner';
-import { replayFile } from '../replay/replay-file';
+import { replayFile, ReplayPolicyError } from '../replay/replay-file';
 import { writeReplayReport } from '../replay/replay-report';
 
 export const EXIT_REPLAY_DIFFERS = 1;
@@ -67,7 +68,7 @@ function seconds(value: string): number {
 }
 
 function isPolicyProblem(error: unknown): boolean {
-  return error instanceof Error && /^(--policy |Policy configuration is|The recording names no policy)/.test(error.message);
+  return error instanceof ReplayPolicyError || error instanceof PolicyConfigurationError;
 }
 
 function badRecording(file: string, error: unknown): number {

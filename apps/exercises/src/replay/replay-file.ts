@@ -40,6 +40,11 @@ export async function replayFile(path: string, options: ReplayFileOptions): Prom
  * replayed under the shipped policy only when its proposals cite that policy (or none). `--policy` is laid
  * over it.
  */
+/** No policy to replay under: a `--policy` file that cannot be read, or a recording that cites an unknown one. */
+export class ReplayPolicyError extends Error {
+  override readonly name = 'ReplayPolicyError';
+}
+
 export function replayPolicy(history: RecordedHistory, cited: readonly string[], policyFile?: string): ReplayPolicy {
   const base = history.header.policy ? { document: history.header.policy.document, source: 'recording' } : shippedPolicyFor(cited);
   if (!policyFile) return checked(base);
@@ -47,9 +52,9 @@ export function replayPolicy(history: RecordedHistory, cited: readonly string[],
   try {
     overlay = JSON.parse(readFileSync(policyFile, 'utf8'));
   } catch (error) {
-    throw new Error(`--policy ${policyFile}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ReplayPolicyError(`--policy ${policyFile}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (overlay === null || typeof overlay !== 'object' || Array.isArray(overlay)) throw new Error(`--policy ${policyFile}: expected a JSON object`);
+  if (overlay === null || typeof overlay !== 'object' || Array.isArray(overlay)) throw new ReplayPolicyError(`--policy ${policyFile}: expected a JSON object`);
   return checked({ document: deepMerge(base.document, overlay) as Record<string, unknown>, source: basename(policyFile) });
 }
 
@@ -58,7 +63,7 @@ function shippedPolicyFor(cited: readonly string[]): ReplayPolicy {
   const shipped = policyRef(loadPolicyConfiguration(document));
   const others = cited.filter((ref) => ref !== shipped);
   if (others.length > 0)
-    throw new Error(`The recording names no policy and its proposals cite ${others.join(', ')}, not the shipped ${shipped}: give the recorded policy with --policy`);
+    throw new ReplayPolicyError(`The recording names no policy and its proposals cite ${others.join(', ')}, not the shipped ${shipped}: give the recorded policy with --policy`);
   return { document, source: `shipped ${shipped} (the recording names no policy)` };
 }
 

@@ -40,11 +40,16 @@ export type EscalationTrigger = z.infer<typeof trigger>;
 export type EscalationLevelRule = z.infer<typeof level>;
 
 /** Checks a policy file and returns it typed; throws listing every problem. */
+/** A policy document that does not parse or breaks its own rules. */
+export class PolicyConfigurationError extends Error {
+  override readonly name = 'PolicyConfigurationError';
+}
+
 export function loadPolicyConfiguration(json: unknown): PolicyConfiguration {
   const parsed = policyFile.safeParse(json);
-  if (!parsed.success) throw new Error(`Policy configuration is malformed: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new PolicyConfigurationError(`Policy configuration is malformed: ${z.prettifyError(parsed.error)}`);
   const problems = policyProblems(parsed.data);
-  if (problems.length > 0) throw new Error(`Policy configuration is inconsistent: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new PolicyConfigurationError(`Policy configuration is inconsistent: ${problems.join('; ')}`);
   return parsed.data;
 }
 
