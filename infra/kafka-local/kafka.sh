@@ -76,8 +76,10 @@ JAVA_ARGS=(-Xmx"$HEAP" -Xms128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.
 format_storage() {
   [[ -f "$RUN_DIR/data/meta.properties" ]] && return 0
   local cluster_id
-  cluster_id="$(node -e "process.stdout.write(require('crypto').randomBytes(16).toString('base64url'))")"
-  java "${JAVA_ARGS[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$RUN_DIR/server.properties" --ignore-formatted \
+  # A base64url id may start with "-", which the tool would read as an option: draw until it does not, and
+  # pass it as --cluster-id=<id> all the same.
+  cluster_id="$(node -e "const c=require('crypto');let id;do id=c.randomBytes(16).toString('base64url');while(id.startsWith('-'));process.stdout.write(id)")"
+  java "${JAVA_ARGS[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$RUN_DIR/server.properties" --ignore-formatted \
     >"$LOG_DIR/format.log" 2>&1 || { cat "$LOG_DIR/format.log" >&2; fail "formatting KRaft storage failed"; }
 }
 
