@@ -1,3 +1,4 @@
+import { isExerciseId as serverIsExerciseId } from '@imera/event-sourcing';
 import { webModule } from './support/web-module';
 
 type ParsedEvent = { type: string; data: string; id: string | undefined };
@@ -91,6 +92,11 @@ describe('what the page shows, worked out without a browser', () => {
     expect(apiBase({ kind: 'exercise', exerciseId: 'stress-test-2026' })).toBe('/api/v1/exercises/stress-test-2026');
     expect(isExerciseId('stress-test-2026')).toBe(true);
     expect(isExerciseId('../scopes')).toBe(false);
+  });
+
+  it("accepts the exercise ids the server accepts, and only those", () => {
+    const ids = ['stress-test-2026', 'april-2025_rare-earths.v2', 'a..b', 'ex:1', '-dash', `x${'y'.repeat(99)}`, `x${'y'.repeat(100)}`, ''];
+    expect(ids.map((id) => isExerciseId(id))).toEqual(ids.map((id) => serverIsExerciseId(id)));
   });
 
   it('lists open instruments a Member State may see with their next deadline, and leaves closed ones out', () => {

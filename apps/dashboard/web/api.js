@@ -17,9 +17,13 @@ export function apiBase(namespace) {
   return namespace.kind === 'live' ? '/api/v1' : `/api/v1/exercises/${encodeURIComponent(namespace.exerciseId)}`;
 }
 
-/** Exercise ids as the tokens carry them: letters, digits, dot, dash, underscore. @param {string} text */
+/**
+ * The server's exercise-id rule (`isExerciseId` in `@imera/event-sourcing`), mirrored for the browser, which
+ * cannot import it: letters, digits, dot, dash, underscore, at most 100 characters, never "..".
+ * @param {string} text
+ */
 export function isExerciseId(text) {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text);
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(text) && !text.includes('..');
 }
 
 /**
