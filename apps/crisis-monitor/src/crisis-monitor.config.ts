@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPolicyConfiguration, ModeRules, modeRulesOf, PolicyConfiguration, policyRef } from '@imera/domain/imera-modes';
 import { CrisisScope, defaultCrisisScopes } from '@imera/reference-data';
+import { DEFAULT_TREND_POINTS_KEPT } from './monitor/crisis-monitor.state';
 
 /** The shipped escalation policy; the build copies `config/` next to the compiled code, so this holds in both. */
 export const DEFAULT_POLICY_FILE = join(__dirname, '..', '..', '..', 'config', 'policy', 'default-policy.v1.json');
@@ -19,6 +20,8 @@ export interface CrisisMonitorSettings {
   readonly snapshotEveryMs: number;
   /** How many recent live changes are kept for clients that reconnect with Last-Event-ID. Default: 10,000. */
   readonly liveChangesKept: number;
+  /** DASHBOARD_TREND_POINTS: how many points each scope's trend keeps for the dashboard. Default, not law: 180. */
+  readonly trendPointsKept: number;
 }
 
 export interface CrisisMonitorSettingsOptions {
@@ -43,6 +46,7 @@ export function loadCrisisMonitorSettings(env: NodeJS.ProcessEnv = process.env, 
     snapshotEveryEvents: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_EVENTS', 5_000),
     snapshotEveryMs: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_MS', 10_000),
     liveChangesKept: positiveInteger(env, 'LIVE_CHANGES_KEPT', 10_000),
+    trendPointsKept: trendPoints(env),
   };
 }
 
@@ -81,5 +85,13 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   if (!value) return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number >= 1, got "${value}"`);
+  return parsed;
+}
+
+function trendPoints(env: NodeJS.ProcessEnv): number {
+  const value = env.DASHBOARD_TREND_POINTS?.trim();
+  if (!value) return DEFAULT_TREND_POINTS_KEPT;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 2 || parsed > 10_000) throw new Error(`DASHBOARD_TREND_POINTS must be a whole number from 2 to 10000, got "${value}"`);
   return parsed;
 }

@@ -10,7 +10,7 @@ describe('crisis monitor settings', () => {
     expect(settings.policy.autoDecision.enabled).toBe(false);
     expect(settings.modeRules).toEqual({ emergencyMaxPeriodMonths: 6 });
     expect(settings.scopes.map((scope) => scope.id)).toContain('rare-earth-magnets');
-    expect([settings.snapshotEveryEvents, settings.snapshotEveryMs, settings.liveChangesKept]).toEqual([5_000, 10_000, 10_000]);
+    expect([settings.snapshotEveryEvents, settings.snapshotEveryMs, settings.liveChangesKept, settings.trendPointsKept]).toEqual([5_000, 10_000, 10_000, 180]);
   });
 
   it('lets the environment turn simulated acts on for an exercise, and says so', () => {
@@ -18,11 +18,13 @@ describe('crisis monitor settings', () => {
     expect(settings.policy.autoDecision).toMatchObject({ enabled: true, delayHours: 2 });
     expect(settings.policySource).toMatch(/environment: autoDecision.enabled=true, autoDecision.delayHours=2/);
     expect(settings.snapshotEveryEvents).toBe(100);
+    expect(loadCrisisMonitorSettings({ DASHBOARD_TREND_POINTS: '30' }).trendPointsKept).toBe(30);
   });
 
   it('refuses malformed settings and a policy file that breaks the law it names', () => {
     expect(() => loadCrisisMonitorSettings({ AUTO_COUNCIL_DECISION: 'yes' })).toThrow(/on or off/);
     expect(() => loadCrisisMonitorSettings({ PROJECTION_SNAPSHOT_EVERY_MS: '0' })).toThrow(/whole number/);
+    expect(() => loadCrisisMonitorSettings({ DASHBOARD_TREND_POINTS: '1' })).toThrow(/DASHBOARD_TREND_POINTS must be a whole number from 2/);
     const dir = mkdtempSync(join(tmpdir(), 'imera-policy-'));
     try {
       const policy = JSON.parse(readFileSync(DEFAULT_POLICY_FILE, 'utf8'));

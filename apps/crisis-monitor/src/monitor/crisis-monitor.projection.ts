@@ -2,12 +2,12 @@ import { RecordedEvent } from '@imera/event-sourcing';
 import { policyRef } from '@imera/domain/imera-modes';
 import { CheckpointedProjection } from '@imera/platform';
 import { DEFAULT_CRISIS_SCOPES, datasetRef, supplyBaseline } from '@imera/reference-data';
-import { CrisisMonitorState, initialCrisisMonitorState, MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
+import { CrisisMonitorState, DEFAULT_TREND_POINTS_KEPT, initialCrisisMonitorState, MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
 import { CrisisMonitorEvolver, crisisMonitorEvolver } from './evolve-crisis-monitor';
 import { MonitorChange } from './monitor-change';
 
 export const CRISIS_MONITOR_PROJECTION = 'crisis-monitor';
-const STATE_SHAPE = 2;
+const STATE_SHAPE = 3;
 /**
  * Bump when the fold reads the same events differently (2: an event's scope is `data.scopeId ?? metadata.scopeId`;
  * 3: the schedule's ExportControl{Suspension,Lifting,Amendment}TookEffect reassess the scopes of the measure's
@@ -29,7 +29,8 @@ export class CrisisMonitorProjection implements CheckpointedProjection<CrisisMon
   private readonly listeners = new Set<(changes: readonly MonitorChange[]) => void>();
 
   constructor(private readonly rules: MonitorRules) {
-    this.version = [`${CRISIS_MONITOR_PROJECTION}@${STATE_SHAPE}`, `fold@${FOLD_RULES}`, policyRef(rules.policy), supplyBaseline().ref, datasetRef(DEFAULT_CRISIS_SCOPES)].join(' ');
+    const kept = `keep=${rules.trendPointsKept ?? DEFAULT_TREND_POINTS_KEPT}`;
+    this.version = [`${CRISIS_MONITOR_PROJECTION}@${STATE_SHAPE}`, `fold@${FOLD_RULES}`, policyRef(rules.policy), supplyBaseline().ref, datasetRef(DEFAULT_CRISIS_SCOPES), kept].join(' ');
     this.current = initialCrisisMonitorState(rules);
     this.evolve = crisisMonitorEvolver(rules);
   }
@@ -54,6 +55,11 @@ export class CrisisMonitorProjection implements CheckpointedProjection<CrisisMon
   /** The position of the snapshot this projection was restored from, if any. */
   get restoredFrom(): number | null {
     return this.restoredAt;
+  }
+
+  /** The policy the indicators are assessed against. */
+  get policy(): MonitorRules['policy'] {
+    return this.rules.policy;
   }
 
   get state(): CrisisMonitorState {

@@ -141,6 +141,6 @@ describe('crisis monitor projection', () => {
     const rebuilt = new CrisisMonitorProjection(rules);
     await rebuildProjection(store, rebuilt);
     expect(serialiseProjection(rebuilt)).toBe(serialiseProjection(live));
-    expect(live.version).toBe('crisis-monitor@2 fold@3 default-policy@1 eu-supply-baseline@1 default-crisis-scopes@1');
+    expect(live.version).toBe('crisis-monitor@3 fold@3 default-policy@1 eu-supply-baseline@1 default-crisis-scopes@1 keep=180');
   });
 });

@@ -20,6 +20,14 @@ export interface TimelineEntry {
   readonly actor: string;
 }
 
+/** A scope's headline indicators as they stood after an intake event that moved one of them. */
+export interface TrendPoint {
+  /** When the event was recorded: the moment the values describe. */
+  readonly at: string;
+  readonly position: number;
+  readonly values: HeadlineValues;
+}
+
 export interface ScopeMonitorRecord {
   readonly modes: ScopeModeState;
   /**
@@ -32,6 +40,8 @@ export interface ScopeMonitorRecord {
   readonly holding: AssessedLevel;
   readonly indicatorsAsOf: string | null;
   readonly timeline: readonly TimelineEntry[];
+  /** The headline indicators each time one moved, oldest first; only the newest `trendPointsKept`. */
+  readonly trend: readonly TrendPoint[];
 }
 
 /** Who filed a notification and whether its details are confidential (CRMA Art 21(2) filings). */
@@ -45,8 +55,8 @@ export interface NotificationVisibility {
  * timeline, and the visibility of notifications. Plain JSON and a function of the events alone.
  */
 export interface CrisisMonitorState {
-  /** 2: the supply state keeps stock reports by material and open notifications as lists. */
-  readonly schemaVersion: 2;
+  /** 3: the supply state keeps stock reports and open notifications as lists by material; scopes keep their trend. */
+  readonly schemaVersion: 3;
   /** Global position of the last event applied; events at or before it are ignored. */
   readonly checkpoint: number | null;
   readonly supply: SupplyIndicatorsState;
@@ -58,7 +68,11 @@ export interface CrisisMonitorState {
 export interface MonitorRules {
   readonly policy: PolicyConfiguration;
   readonly scopes: readonly CrisisScope[];
+  /** Points of each scope's trend kept for the dashboard charts; 180 when not given. */
+  readonly trendPointsKept?: number;
 }
+
+export const DEFAULT_TREND_POINTS_KEPT = 180;
 
 export function initialScopeMonitorRecord(): ScopeMonitorRecord {
   return {
@@ -69,12 +83,13 @@ export function initialScopeMonitorRecord(): ScopeMonitorRecord {
     holding: 'normal',
     indicatorsAsOf: null,
     timeline: [],
+    trend: [],
   };
 }
 
 export function initialCrisisMonitorState(rules: MonitorRules): CrisisMonitorState {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     checkpoint: null,
     supply: initialSupplyIndicatorsState(),
     scopes: Object.fromEntries(rules.scopes.map((scope) => [scope.id, initialScopeMonitorRecord()])),

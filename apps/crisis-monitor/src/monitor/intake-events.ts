@@ -12,7 +12,7 @@ import {
   SupplyIndicatorsState,
 } from '@imera/domain/supply-indicators';
 import { CrisisScope } from '@imera/reference-data';
-import { MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
+import { DEFAULT_TREND_POINTS_KEPT, MonitorRules, ScopeMonitorRecord, TrendPoint } from './crisis-monitor.state';
 import { HeadlineValues, MonitorChange } from './monitor-change';
 
 const NOTIFICATION_TYPES = new Set(['OperatorNotificationFiled', 'OperatorNotificationUpdated', 'OperatorNotificationResolved']);
@@ -50,12 +50,10 @@ export function reassessScope(
   const indicators = scopeIndicators(supply, scope, { ...context, asOf });
   const { memory, assessment } = assessScope({ now: asOf, indicators }, record.memory, rules.policy);
   const headline = headlineOf(indicators);
-  const next = { ...record, memory, headline, reached: assessment.reached, holding: assessment.holding, indicatorsAsOf: asOf };
-  const moved =
-    record.headline === null ||
-    SCOPE_INDICATOR_NAMES.some((name) => record.headline![name] !== headline[name]) ||
-    record.reached !== assessment.reached ||
-    record.holding !== assessment.holding;
+  const valuesMoved = record.headline === null || SCOPE_INDICATOR_NAMES.some((name) => record.headline![name] !== headline[name]);
+  const trend = valuesMoved ? withPoint(record.trend, { at: asOf, position: event.globalPosition, values: headline }, rules) : record.trend;
+  const next = { ...record, memory, headline, reached: assessment.reached, holding: assessment.holding, indicatorsAsOf: asOf, trend };
+  const moved = valuesMoved || record.reached !== assessment.reached || record.holding !== assessment.holding;
   if (!moved) return { record: next };
   const change: MonitorChange = {
     kind: 'indicators-changed',
@@ -71,6 +69,11 @@ export function reassessScope(
     holding: assessment.holding,
   };
   return { record: next, change };
+}
+
+function withPoint(trend: readonly TrendPoint[], point: TrendPoint, rules: MonitorRules): readonly TrendPoint[] {
+  const kept = rules.trendPointsKept ?? DEFAULT_TREND_POINTS_KEPT;
+  return [...trend.slice(Math.max(0, trend.length + 1 - kept)), point];
 }
 
 /** The live change an intake event makes visible, without operator details. */

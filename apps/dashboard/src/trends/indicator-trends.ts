@@ -1,18 +1,7 @@
-import { RecordedEvent } from '@imera/event-sourcing';
-import { EscalationTrigger, PolicyConfiguration, policyRef } from '@imera/domain/imera-modes';
-import { CrisisScope, DEFAULT_CRISIS_SCOPES, datasetRef, supplyBaseline } from '@imera/reference-data';
+import { EscalationTrigger, policyRef } from '@imera/domain/imera-modes';
 import { SCOPE_INDICATOR_NAMES, ScopeIndicatorName } from '@imera/domain/supply-indicators';
-import { evolveIndicatorTrends, IndicatorTrendRules, IndicatorTrendsState, initialIndicatorTrendsState, TrendPoint } from './indicator-trends.projection';
-
-export interface IndicatorTrendsSettings {
-  readonly policy: PolicyConfiguration;
-  readonly scopes: readonly CrisisScope[];
-  /** Points kept per scope. Default, not law: 180. */
-  readonly pointsKept: number;
-}
-
-export const INDICATOR_TRENDS_PROJECTION = 'dashboard-indicator-trends';
-const STATE_SHAPE = 2;
+import { CrisisMonitorProjection } from '../../../crisis-monitor/src/monitor/crisis-monitor.projection';
+import { TrendPoint } from '../../../crisis-monitor/src/monitor/crisis-monitor.state';
 
 type Threshold = Pick<EscalationTrigger, 'direction' | 'enter' | 'exit'>;
 
@@ -31,46 +20,23 @@ export interface ScopeTrends {
 }
 
 /**
- * The dashboard's trend charts: each scope's headline indicators after every intake event that moved them,
- * in memory, saved now and then as plain JSON so a restart resumes after the saved position.
+ * The dashboard's trend charts: each scope's headline indicators after every intake event that moved them.
+ * The crisis monitor keeps the points as it assesses the scopes, so the charts show exactly the values the
+ * escalation policy saw, under the same policy, at the monitor's position.
  */
 export class IndicatorTrends {
-  readonly name = INDICATOR_TRENDS_PROJECTION;
-  readonly version: string;
-  private current: IndicatorTrendsState;
-  private readonly rules: IndicatorTrendRules;
-  private readonly policyRef: string;
-
-  constructor(private readonly settings: IndicatorTrendsSettings) {
-    this.rules = { indicators: settings.policy.indicators, scopes: settings.scopes, pointsKept: settings.pointsKept };
-    this.policyRef = policyRef(settings.policy);
-    this.current = initialIndicatorTrendsState(settings.scopes);
-    this.version = [`${INDICATOR_TRENDS_PROJECTION}@${STATE_SHAPE}`, this.policyRef, supplyBaseline().ref, datasetRef(DEFAULT_CRISIS_SCOPES), `keep=${settings.pointsKept}`].join(' ');
-  }
-
-  apply(event: RecordedEvent): void {
-    this.current = evolveIndicatorTrends(this.current, event, this.rules);
-  }
-
-  snapshot(): IndicatorTrendsState {
-    return this.current;
-  }
-
-  restore(state: IndicatorTrendsState): void {
-    if (state.schemaVersion !== STATE_SHAPE) throw new Error(`Cannot restore indicator trends of shape ${String(state.schemaVersion)}`);
-    this.current = state;
-  }
+  constructor(private readonly monitor: CrisisMonitorProjection) {}
 
   /** Undefined for a scope the system does not watch. */
   of(scopeId: string): ScopeTrends | undefined {
-    const points = this.current.series[scopeId];
-    if (!points) return undefined;
-    const indicators = Object.fromEntries(SCOPE_INDICATOR_NAMES.map((name) => [name, this.trendOf(name, points)]));
-    return { scopeId, policyRef: this.policyRef, position: this.current.checkpoint, indicators: indicators as ScopeTrends['indicators'] };
+    const record = this.monitor.scope(scopeId);
+    if (!record) return undefined;
+    const indicators = Object.fromEntries(SCOPE_INDICATOR_NAMES.map((name) => [name, this.trendOf(name, record.trend)]));
+    return { scopeId, policyRef: policyRef(this.monitor.policy), position: this.monitor.position, indicators: indicators as ScopeTrends['indicators'] };
   }
 
   private trendOf(name: ScopeIndicatorName, points: readonly TrendPoint[]): IndicatorTrend {
-    const { escalation } = this.settings.policy;
+    const { escalation } = this.monitor.policy;
     const threshold = (triggers: readonly EscalationTrigger[]): Threshold | undefined => {
       const trigger = triggers.find((candidate) => candidate.indicator === name);
       return trigger && { direction: trigger.direction, enter: trigger.enter, exit: trigger.exit };

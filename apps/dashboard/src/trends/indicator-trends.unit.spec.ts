@@ -1,14 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RecordedEvent } from '@imera/event-sourcing';
 import { loadPolicyConfiguration } from '@imera/domain/imera-modes';
 import { ANNOUNCEMENT_18_2025, IntakeLog, magnetMaker } from '@imera/domain/supply-indicators/testing/intake-log';
 import { defaultCrisisScopes } from '@imera/reference-data';
+import { CrisisMonitorProjection } from '../../../crisis-monitor/src/monitor/crisis-monitor.projection';
 import { IndicatorTrends } from './indicator-trends';
 
 const policy = loadPolicyConfiguration(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'config', 'policy', 'default-policy.v1.json'), 'utf8')));
-const trendsKeeping = (pointsKept: number) => new IndicatorTrends({ policy, scopes: defaultCrisisScopes(), pointsKept });
+/** A crisis monitor keeping `pointsKept` trend points per scope, and the dashboard's view of its trends. */
+class Charted {
+  readonly monitor: CrisisMonitorProjection;
+  readonly trends: IndicatorTrends;
+  constructor(pointsKept: number) {
+    this.monitor = new CrisisMonitorProjection({ policy, scopes: defaultCrisisScopes(), trendPointsKept: pointsKept });
+    this.trends = new IndicatorTrends(this.monitor);
+  }
+  apply(event: RecordedEvent): void {
+    this.monitor.apply(event);
+  }
+  of(scopeId: string) {
+    return this.trends.of(scopeId);
+  }
+}
+const trendsKeeping = (pointsKept: number) => new Charted(pointsKept);
 const impact = { capacityShareAffected: 0.6, tonnesPerYearAffected: 40, expectedDurationDays: 90, stockCoverDays: 30 };
-const values = (trends: IndicatorTrends, name: 'operatorsAffected' | 'worstShareOfSupplyUnderControls', scopeId = 'rare-earth-magnets') =>
+const values = (trends: Charted, name: 'operatorsAffected' | 'worstShareOfSupplyUnderControls', scopeId = 'rare-earth-magnets') =>
   trends.of(scopeId)!.indicators[name].points.map((point) => point.value);
 
 describe('indicator trends for the dashboard charts', () => {
@@ -59,10 +76,24 @@ describe('indicator trends for the dashboard charts', () => {
     log.file('n-1', 'DE', magnetMaker('DE-1', 'DE', 'Hanau'), 'terbium', impact, '2025-04-10T09:00:00Z');
     const [first, second] = [trendsKeeping(180), trendsKeeping(180)];
     for (const event of log.events) first.apply(event);
-    second.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    second.monitor.restore(JSON.parse(JSON.stringify(first.monitor.snapshot())));
     expect(second.of('rare-earth-magnets')).toEqual(first.of('rare-earth-magnets'));
     for (const event of log.events) second.apply(event);
-    expect(second.snapshot()).toEqual(first.snapshot());
+    expect(second.monitor.snapshot()).toEqual(first.monitor.snapshot());
+  });
+
+  it('charts the values the crisis monitor assessed, under the policy it was given', () => {
+    const log = new IntakeLog();
+    log.recordMeasure(ANNOUNCEMENT_18_2025, '2025-04-04T08:00:00Z');
+    log.file('n-1', 'DE', magnetMaker('DE-1', 'DE', 'Hanau'), 'dysprosium', impact, '2025-04-10T09:00:00Z');
+    const strict = loadPolicyConfiguration({ ...JSON.parse(JSON.stringify(policy)), version: 7 });
+    const monitor = new CrisisMonitorProjection({ policy: strict, scopes: defaultCrisisScopes() });
+    for (const event of log.events) monitor.apply(event);
+    const trends = new IndicatorTrends(monitor).of('rare-earth-magnets')!;
+    const headline = monitor.scope('rare-earth-magnets')!.headline!;
+    expect(trends.policyRef).toBe(`${strict.policy}@7`);
+    for (const [name, trend] of Object.entries(trends.indicators)) expect(trend.points.at(-1)!.value).toBe(headline[name as keyof typeof headline]);
+    expect(trends.position).toBe(log.events.at(-1)!.globalPosition);
   });
 
   it('knows no scope the system does not watch', () => {

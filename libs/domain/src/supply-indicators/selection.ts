@@ -40,11 +40,7 @@ export function selectInputs(
       })
       .sort((a, b) => firstPosition(a.measure) - firstPosition(b.measure)),
   );
-  const stocks = memo.stocks(state.stocks, () => {
-    const byMaterial = valuesCounting(state.stocks, entries, context.countsTowards).map((reports) => Object.values(reports));
-    // Each material's reports are in log order already (see evolveStocks); several are merged by position.
-    return byMaterial.length === 1 ? byMaterial[0] : byFirstEvidence(byMaterial.flat());
-  });
+  const stocks = memo.stocks(state.stocks, () => memo.mergedStocks(valuesCounting(state.stocks, entries, context.countsTowards)));
   return { notificationBuckets: buckets.map((bucket) => bucketSummary(bucket, severity)), controls: matched.filter(({ measure }) => appliesAt(measure, context)), stocks };
 }
 
@@ -57,7 +53,13 @@ export function selectInputs(
 interface SelectionMemo {
   notifications(part: object, select: () => NotificationBucket[]): readonly NotificationBucket[];
   controls(part: object, select: () => ActiveControl[]): readonly ActiveControl[];
-  stocks(part: object, select: () => TrackedStock[]): readonly TrackedStock[];
+  stocks(part: object, select: () => readonly TrackedStock[]): readonly TrackedStock[];
+  /**
+   * The reports of several materials in log order. A report replaces its material's list only, so when the
+   * lists are the ones merged last time the merge is the same: returning it keeps the indicators of the
+   * materials it did not touch remembered (material-indicators.ts compares their inputs by identity).
+   */
+  mergedStocks(lists: readonly (readonly TrackedStock[])[]): readonly TrackedStock[];
   /** Whether a filed or announced code counts towards any of the entries. */
   counts(code: string): boolean;
 }
@@ -66,16 +68,18 @@ type PartMemo<T> = WeakMap<object, Map<string, T>>;
 interface Memo {
   readonly notifications: PartMemo<NotificationBucket[]>;
   readonly controls: PartMemo<ActiveControl[]>;
-  readonly stocks: PartMemo<TrackedStock[]>;
+  readonly stocks: PartMemo<readonly TrackedStock[]>;
   /** Per set of entries, per code: whether the code counts towards them. */
   readonly counts: Map<string, Map<string, boolean>>;
+  /** Per set of entries, the stock lists merged last and their merge. */
+  readonly merged: Map<string, { readonly lists: readonly (readonly TrackedStock[])[]; readonly stocks: readonly TrackedStock[] }>;
 }
 const memos = new WeakMap<IndicatorContext['countsTowards'], Memo>();
 
 function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>): SelectionMemo {
   let memo = memos.get(context.countsTowards);
   const { countsTowards } = context;
-  if (!memo) memos.set(countsTowards, (memo = { notifications: new WeakMap(), controls: new WeakMap(), stocks: new WeakMap(), counts: new Map() }));
+  if (!memo) memos.set(countsTowards, (memo = { notifications: new WeakMap(), controls: new WeakMap(), stocks: new WeakMap(), counts: new Map(), merged: new Map() }));
   const key = [...entries].sort().join('\n');
   let countsHere = memo.counts.get(key);
   if (!countsHere) memo.counts.set(key, (countsHere = new Map()));
@@ -92,7 +96,16 @@ function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>):
     if (selected === undefined) byEntries.set(key, (selected = select()));
     return selected;
   };
-  return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks), counts };
+  const { merged } = memo;
+  const mergedStocks = (lists: readonly (readonly TrackedStock[])[]): readonly TrackedStock[] => {
+    const last = merged.get(key);
+    if (last && last.lists.length === lists.length && last.lists.every((list, at) => list === lists[at])) return last.stocks;
+    // Each material's reports are in log order already (see evolveStocks); several are merged by position.
+    const stocks = lists.length === 1 ? lists[0] : byFirstEvidence(lists.flat());
+    merged.set(key, { lists, stocks });
+    return stocks;
+  };
+  return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks), mergedStocks, counts };
 }
 
 /**

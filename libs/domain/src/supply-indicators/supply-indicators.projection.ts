@@ -43,7 +43,7 @@ export interface TrackedStock {
  * the same events gives the identical state.
  */
 export interface SupplyIndicatorsState {
-  readonly schemaVersion: 2;
+  readonly schemaVersion: 3;
   /** Global position of the last event applied; events at or before it are ignored (redelivery). */
   readonly checkpoint: number | null;
   readonly measures: Readonly<Record<string, TrackedMeasure>>;
@@ -53,11 +53,12 @@ export interface SupplyIndicatorsState {
    */
   readonly openNotifications: Readonly<Record<string, readonly TrackedNotification[]>>;
   /**
-   * Latest stock report, by material, then by Member State, each material's in log order. Nested so that a
-   * report copies the few reports of its material, not every report (a flat record of some 800 keys made
-   * each report cost milliseconds).
+   * Latest stock report per Member State, by material, each material's in log order (newest last). A list per
+   * material, so a report copies the few reports of its material (a flat record of some 800 keys made each
+   * report cost milliseconds, and a record per material reordered by every report made a new object shape
+   * each time).
    */
-  readonly stocks: Readonly<Record<string, Readonly<Record<string, TrackedStock>>>>;
+  readonly stocks: Readonly<Record<string, readonly TrackedStock[]>>;
 }
 
 type IntakeEvent = ExportControlEvent | OperatorNotificationEvent | StrategicStockEvent;
@@ -79,7 +80,7 @@ const INTAKE_TYPES = new Set<string>([
 ] satisfies IntakeEvent['type'][]);
 
 export function initialSupplyIndicatorsState(): SupplyIndicatorsState {
-  return { schemaVersion: 2, checkpoint: null, measures: {}, openNotifications: {}, stocks: {} };
+  return { schemaVersion: 3, checkpoint: null, measures: {}, openNotifications: {}, stocks: {} };
 }
 
 /**
@@ -88,28 +89,25 @@ export function initialSupplyIndicatorsState(): SupplyIndicatorsState {
  */
 export function evolveSupplyIndicators(state: SupplyIndicatorsState, recorded: RecordedEvent): SupplyIndicatorsState {
   if (state.checkpoint !== null && recorded.globalPosition <= state.checkpoint) return state;
-  const next = { ...state, checkpoint: recorded.globalPosition };
-  if (!INTAKE_TYPES.has(recorded.type)) return next;
-  const event = { type: recorded.type, data: recorded.data } as IntakeEvent;
-  const evidence = evidenceOf(recorded);
-  switch (event.type) {
-    case 'ExportControlRecorded':
-    case 'ExportControlEnteredIntoForce':
-    case 'ExportControlSuspended':
-    case 'ExportControlSuspensionTookEffect':
-    case 'ExportControlSuspensionExpired':
-    case 'ExportControlLifted':
-    case 'ExportControlLiftingTookEffect':
-    case 'ExportControlAmended':
-    case 'ExportControlAmendmentTookEffect':
-      return { ...next, measures: evolveMeasures(next.measures, event, evidence) };
-    case 'OperatorNotificationFiled':
-    case 'OperatorNotificationUpdated':
-    case 'OperatorNotificationResolved':
-      return { ...next, openNotifications: evolveNotifications(next.openNotifications, event, evidence) };
-    case 'StrategicStockReported':
-      return { ...next, stocks: evolveStocks(next.stocks, event, evidence) };
+  let { measures, openNotifications, stocks } = state;
+  if (INTAKE_TYPES.has(recorded.type)) {
+    const event = { type: recorded.type, data: recorded.data } as IntakeEvent;
+    const evidence = evidenceOf(recorded);
+    switch (event.type) {
+      case 'OperatorNotificationFiled':
+      case 'OperatorNotificationUpdated':
+      case 'OperatorNotificationResolved':
+        openNotifications = evolveNotifications(openNotifications, event, evidence);
+        break;
+      case 'StrategicStockReported':
+        stocks = evolveStocks(stocks, event, evidence);
+        break;
+      default:
+        measures = evolveMeasures(measures, event, evidence);
+    }
   }
+  // One literal of one shape per event: spreading the state twice cost as much as the change itself.
+  return { schemaVersion: 3, checkpoint: recorded.globalPosition, measures, openNotifications, stocks };
 }
 
 /** Folds recorded events from the initial state: for tests and rebuilds. */
@@ -209,18 +207,19 @@ function evolveStocks(
   evidence: EvidenceRef,
 ): SupplyIndicatorsState['stocks'] {
   const { memberState, material, tonnesHeld, shareOfNationalConsumption, reportedAt } = event.data;
-  const reports = stocks[material] ?? {};
-  const previous = reports[memberState];
+  const reports = stocks[material] ?? [];
+  const previous = reports.find((report) => report.memberState === memberState);
   if (previous && Date.parse(previous.reportedAt) > Date.parse(reportedAt)) return stocks;
   const share = shareOfNationalConsumption === undefined ? {} : { shareOfNationalConsumption };
   const report: TrackedStock = { memberState, material, tonnesHeld, ...share, reportedAt, evidence: [evidence] };
   // The newest report goes last, so a material's reports stay in log order.
-  return { ...stocks, [material]: { ...withoutKey(reports, memberState), [memberState]: report } };
+  const others = previous ? reports.filter((kept) => kept !== previous) : reports;
+  return { ...stocks, [material]: [...others, report] };
 }
 
 /** Every latest stock report, material by material. */
 export function stockReportsOf(state: SupplyIndicatorsState): TrackedStock[] {
-  return Object.values(state.stocks).flatMap((reports) => Object.values(reports));
+  return Object.values(state.stocks).flat();
 }
 
 /** A copy without one key; a loop, since rest destructuring with a computed key is several times slower. */
