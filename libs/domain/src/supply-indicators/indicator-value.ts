@@ -20,32 +20,41 @@ export interface IndicatorValue {
 export type EvidenceSource = readonly EvidenceRef[] | (() => readonly EvidenceRef[]);
 
 export function known(value: number, evidence: EvidenceSource = []): IndicatorValue {
-  return withEvidence({ value }, evidence);
+  return withEvidence(value, undefined, evidence);
 }
 
 export function unknownValue(reasons: readonly string[], evidence: EvidenceSource = []): IndicatorValue {
-  return withEvidence({ value: null, unknown: reasons }, evidence);
+  return withEvidence(null, reasons, evidence);
 }
 
 /** A value known only as a lower bound. */
 export function lowerBound(value: number, reasons: readonly string[], evidence: () => readonly EvidenceRef[]): IndicatorValue {
-  return withEvidence({ value, unknown: reasons }, evidence);
+  return withEvidence(value, reasons, evidence);
 }
 
 /**
  * The value with its evidence, a list or one listed on first reading. The accessor is an enumerable own
  * property in the same place as a plain `evidence` list: the object reads, spreads, compares and serialises
- * as if the list had been there from the start.
+ * as if the list had been there from the start. Written out per shape: every indicator of every assessment
+ * makes one, and literals of a fixed shape cost a fraction of a spread.
  */
-function withEvidence(fields: Omit<IndicatorValue, 'evidence'>, evidence: EvidenceSource): IndicatorValue {
-  if (typeof evidence !== 'function') return { ...fields, evidence };
+function withEvidence(value: number | null, unknown: readonly string[] | undefined, evidence: EvidenceSource): IndicatorValue {
+  if (typeof evidence !== 'function') return unknown ? { value, unknown, evidence } : { value, evidence };
   const list = listOnce(evidence);
-  return {
-    ...fields,
-    get evidence() {
-      return list();
-    },
-  };
+  return unknown
+    ? {
+        value,
+        unknown,
+        get evidence() {
+          return list();
+        },
+      }
+    : {
+        value,
+        get evidence() {
+          return list();
+        },
+      };
 }
 
 /** Lists evidence on the first call and keeps the list. */

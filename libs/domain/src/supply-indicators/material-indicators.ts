@@ -104,9 +104,7 @@ export function notificationCounts(buckets: readonly BucketSummary[], context: I
   const settings = context.settings.notificationSeverity;
   const severityOf = (notification: TrackedNotification) => notificationSeverity(notification.impact, settings);
   const evidence = listOnce(() => evidenceOfBuckets(buckets));
-  const bySeverity = Object.fromEntries(
-    NOTIFICATION_SEVERITIES.map((severity) => [severity, buckets.reduce((count, bucket) => count + bucket.bySeverity[severity], 0)]),
-  ) as Record<NotificationSeverity, number>;
+  const bySeverity = severityCounts(buckets);
   const covers = buckets.flatMap((bucket) => (bucket.shortestStockCoverDays === undefined ? [] : [bucket.shortestStockCoverDays]));
   return {
     tonnesPerYearAffected: known(tonnesAffected(buckets), evidence),
@@ -126,6 +124,16 @@ export function notificationCounts(buckets: readonly BucketSummary[], context: I
             evidenceOfBuckets(buckets, (notification) => notification.impact.stockCoverDays !== undefined),
           ),
   };
+}
+
+function severityCounts(buckets: readonly BucketSummary[]): Record<NotificationSeverity, number> {
+  const counts = {} as Record<NotificationSeverity, number>;
+  for (const severity of NOTIFICATION_SEVERITIES) {
+    let count = 0;
+    for (const bucket of buckets) count += bucket.bySeverity[severity];
+    counts[severity] = count;
+  }
+  return counts;
 }
 
 /**

@@ -2,7 +2,7 @@ import { evidenceOfAll } from './evidence';
 import { IndicatorContext } from './indicator-context';
 import { IndicatorValue, known, unknownValue } from './indicator-value';
 import { MaterialIndicators, materialIndicators, NotificationCounts, notificationCounts } from './material-indicators';
-import { selectInputs } from './selection';
+import { Selection, selectInputs } from './selection';
 import { SupplyIndicatorsState } from './supply-indicators.projection';
 
 /** A crisis scope as the indicators need it: its id and its CRMA list entries. */
@@ -41,6 +41,30 @@ export function scopeIndicators(
   const codes = scope.materials.map((material) => material.code);
   const materials = codes.map((code) => materialIndicators(state, code, context));
   const selection = selectInputs(state, new Set(codes), context);
+  const { settings, baseline, countsTowards, reachesEu } = context;
+  const inputs = [settings, baseline, countsTowards, reachesEu, ...materials, ...selection.notificationBuckets, ...selection.controls];
+  return rememberedScope(scope, inputs, context.asOf, () => computeScopeIndicators(scope, materials, selection, context));
+}
+
+/**
+ * A scope's indicators change only with its inputs: its materials' indicators (remembered per material), the
+ * notification buckets and controls selected for it, and the context's rules. The scope-modes process
+ * manager assesses every scope on each pass, as of its clock, from the picture the monitor has just
+ * assessed; it gets the same indicators back, as of its own moment.
+ */
+const lastScopeIndicators = new WeakMap<IndicatorScope, { readonly inputs: readonly unknown[]; readonly indicators: ScopeIndicators }>();
+
+function rememberedScope(scope: IndicatorScope, inputs: readonly unknown[], asOf: string, compute: () => ScopeIndicators): ScopeIndicators {
+  const last = lastScopeIndicators.get(scope);
+  if (last && last.inputs.length === inputs.length && last.inputs.every((input, index) => input === inputs[index])) {
+    return last.indicators.asOf === asOf ? last.indicators : { ...last.indicators, asOf };
+  }
+  const indicators = compute();
+  lastScopeIndicators.set(scope, { inputs, indicators });
+  return indicators;
+}
+
+function computeScopeIndicators(scope: IndicatorScope, materials: readonly MaterialIndicators[], selection: Selection, context: IndicatorContext): ScopeIndicators {
   return {
     scopeId: scope.id,
     asOf: context.asOf,
@@ -83,15 +107,17 @@ function worst(
   pick: (m: MaterialIndicators) => IndicatorValue,
   direction: 'highest' | 'lowest',
 ): WorstValue {
-  const unknown = materials.flatMap((material) => pick(material).unknown ?? []);
-  const candidates = materials
-    .map((material) => ({ material: material.material, indicator: pick(material) }))
-    .filter((candidate) => candidate.indicator.value !== null);
-  if (candidates.length === 0) return { ...unknownValue(unknown), material: null };
   const sign = direction === 'highest' ? 1 : -1;
-  const chosen = candidates.reduce((best, candidate) =>
-    sign * (candidate.indicator.value! - best.indicator.value!) > 0 ? candidate : best,
-  );
+  const unknown: string[] = [];
+  let chosen: { material: string; indicator: IndicatorValue } | undefined;
+  for (const material of materials) {
+    const indicator = pick(material);
+    if (indicator.unknown) unknown.push(...indicator.unknown);
+    if (indicator.value === null) continue;
+    // The first material of the worst value wins a tie, in the scope's order.
+    if (!chosen || sign * (indicator.value - chosen.indicator.value!) > 0) chosen = { material: material.material, indicator };
+  }
+  if (!chosen) return { ...unknownValue(unknown), material: null };
   const { indicator } = chosen;
   return {
     value: indicator.value,

@@ -77,6 +77,30 @@ describe('supply indicators projection: determinism and checkpoints', () => {
     );
   });
 
+  it('gives, asked in any order and as of any moment, the indicators a fresh computation gives', () => {
+    const log = history();
+    // A suspension recorded ahead of its date: the scope's controls change with the moment asked about.
+    const suspension = { measureId: ANNOUNCEMENT_18_2025.measureId, reference: 'test suspension', suspendedFrom: '2025-05-10', recordedAt: '2025-05-01T00:00:00Z' };
+    log.control({ type: 'ExportControlSuspended', data: suspension }, '2025-05-01T00:00:00Z');
+    const steps = log.events.map((_, at) => projectSupplyIndicators(log.events.slice(0, at + 1)));
+    const moments = ['2025-04-05T00:00:00Z', '2025-05-09T23:00:00Z', '2025-05-10T00:00:00Z', '2025-06-01T00:00:00Z'];
+    const scopes = ['rare-earth-magnets', 'battery-raw-materials', 'defence-raw-materials'].map((id) => crisisScope(id)!);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ step: fc.nat(steps.length - 1), moment: fc.nat(moments.length - 1), scope: fc.nat(scopes.length - 1) }), { maxLength: 12 }),
+        (asks) => {
+          const ask = ({ step, moment, scope }: (typeof asks)[number], fresh: boolean) => {
+            // A state parsed from JSON shares no object with the ones asked before: nothing remembered applies.
+            const state = fresh ? (JSON.parse(JSON.stringify(steps[step])) as SupplyIndicatorsState) : steps[step];
+            return JSON.stringify(scopeIndicators(state, scopes[scope], defaultIndicatorContext(settings, moments[moment])));
+          };
+          const asked = asks.map((each) => ask(each, false));
+          expect(asked).toEqual(asks.map((each) => ask(each, true)));
+        },
+      ),
+    );
+  });
+
   it('resumes from a checkpoint written as JSON at any point to the same state, ignoring redelivered events', () => {
     fc.assert(
       fc.property(
