@@ -72,7 +72,7 @@ export class ReplayPipeline {
   }
 
   summary(): ReplaySummary {
-    const open = Object.values(this.indicators.openNotifications).reduce((sum, bucket) => sum + bucket.length, 0);
+    const open = this.indicators.openNotifications.reduce((sum, [, bucket]) => sum + bucket.length, 0);
     return {
       events: this.events,
       measuresTracked: Object.keys(this.indicators.measures).length,

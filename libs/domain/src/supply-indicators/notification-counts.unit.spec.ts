@@ -76,8 +76,8 @@ describe('notification counts kept per material bucket', () => {
           state = evolveSupplyIndicators(state, event);
           const context = defaultIndicatorContext(settings, at);
           const entries = new Set(scope.materials.map((material) => material.code));
-          const inScope = Object.values(state.openNotifications)
-            .flatMap((bucket) => Object.values(bucket))
+          const inScope = state.openNotifications
+            .flatMap(([, bucket]) => bucket)
             .filter((item) => context.countsTowards(item.material).some((entry) => entries.has(entry)))
             .sort((a, b) => a.evidence[0].globalPosition - b.evidence[0].globalPosition);
           const expected = recount(inScope);

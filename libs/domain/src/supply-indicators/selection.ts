@@ -108,15 +108,18 @@ function selectionMemo(context: IndicatorContext, entries: ReadonlySet<string>):
   return { notifications: remembered(memo.notifications), controls: remembered(memo.controls), stocks: remembered(memo.stocks), mergedStocks, counts };
 }
 
+type Part<T> = Readonly<Record<string, T>> | readonly (readonly [string, T])[];
+
 /**
- * The entries of a part of the state, listed once per part: every scope and material selects from the same
- * part after an event.
+ * The entries of a part of the state (a record, or a list of code and value), listed once per part: every
+ * scope and material selects from the same part after an event.
  */
-const entryLists = new WeakMap<object, [string, unknown][]>();
-function entriesOf<T>(part: Readonly<Record<string, T>>): [string, T][] {
+const entryLists = new WeakMap<object, readonly (readonly [string, unknown])[]>();
+function entriesOf<T>(part: Part<T>): readonly (readonly [string, T])[] {
+  if (Array.isArray(part)) return part as readonly (readonly [string, T])[];
   let entries = entryLists.get(part);
   if (!entries) entryLists.set(part, (entries = Object.entries(part)));
-  return entries as [string, T][];
+  return entries as readonly (readonly [string, T])[];
 }
 
 /**
@@ -125,7 +128,7 @@ function entriesOf<T>(part: Readonly<Record<string, T>>): [string, T][] {
  * many selections made from one part after an event (every material and scope reassessed) look their values
  * up instead of each testing every code.
  */
-function valuesCounting<T>(part: Readonly<Record<string, T>>, entries: ReadonlySet<string>, countsTowards: IndicatorContext['countsTowards']): T[] {
+function valuesCounting<T>(part: Part<T>, entries: ReadonlySet<string>, countsTowards: IndicatorContext['countsTowards']): T[] {
   const listed = entriesOf(part);
   const index = entryIndex(part, countsTowards);
   if (entries.size === 1) return (index.get(entries.values().next().value!) ?? []).map((at) => listed[at][1]);
@@ -135,7 +138,7 @@ function valuesCounting<T>(part: Readonly<Record<string, T>>, entries: ReadonlyS
 }
 
 const entryIndexes = new WeakMap<object, WeakMap<IndicatorContext['countsTowards'], Map<string, number[]>>>();
-function entryIndex(part: Readonly<Record<string, unknown>>, countsTowards: IndicatorContext['countsTowards']): Map<string, number[]> {
+function entryIndex(part: Part<unknown>, countsTowards: IndicatorContext['countsTowards']): Map<string, number[]> {
   let byRules = entryIndexes.get(part);
   if (!byRules) entryIndexes.set(part, (byRules = new WeakMap()));
   let index = byRules.get(countsTowards);

@@ -28,6 +28,9 @@ export interface TrackedNotification {
   readonly evidence: readonly EvidenceRef[];
 }
 
+/** The open notifications filed under one material code. */
+export type OpenNotifications = readonly [material: string, notifications: readonly TrackedNotification[]];
+
 export interface TrackedStock {
   readonly memberState: string;
   readonly material: string;
@@ -48,10 +51,11 @@ export interface SupplyIndicatorsState {
   readonly checkpoint: number | null;
   readonly measures: Readonly<Record<string, TrackedMeasure>>;
   /**
-   * Open notifications, by filed material code, oldest filing first. A list, not a record by id: a change
-   * copies the list (a block copy) instead of rebuilding a record of every open notification of the material.
+   * Open notifications, per filed material code (materials in the order of their first open filing, each
+   * list oldest filing first). Lists, not records: a change copies one list and the short list of materials
+   * (two block copies) instead of a record of every open notification or a record keyed by material.
    */
-  readonly openNotifications: Readonly<Record<string, readonly TrackedNotification[]>>;
+  readonly openNotifications: readonly OpenNotifications[];
   /**
    * Latest stock report per Member State, by material, each material's in log order (newest last). A list per
    * material, so a report copies the few reports of its material (a flat record of some 800 keys made each
@@ -80,7 +84,7 @@ const INTAKE_TYPES = new Set<string>([
 ] satisfies IntakeEvent['type'][]);
 
 export function initialSupplyIndicatorsState(): SupplyIndicatorsState {
-  return { schemaVersion: 3, checkpoint: null, measures: {}, openNotifications: {}, stocks: {} };
+  return { schemaVersion: 3, checkpoint: null, measures: {}, openNotifications: [], stocks: {} };
 }
 
 /**
@@ -184,21 +188,24 @@ function evolveNotifications(
   evidence: EvidenceRef,
 ): SupplyIndicatorsState['openNotifications'] {
   const { material, notificationId: id } = event.data;
-  const bucket = open[material] ?? [];
+  const at = open.findIndex(([code]) => code === material);
+  const bucket = at < 0 ? [] : open[at][1];
   const index = bucket.findIndex((notification) => notification.notificationId === id);
+  const withBucket = (notifications: readonly TrackedNotification[]) => {
+    if (notifications.length === 0) return open.filter((_, place) => place !== at);
+    const entry: OpenNotifications = [material, notifications];
+    return at < 0 ? [...open, entry] : open.with(at, entry);
+  };
   if (event.type === 'OperatorNotificationFiled') {
     const { memberState, operator, impact } = event.data;
     const filed: TrackedNotification = { notificationId: id, memberState, operatorId: operator.id, material, impact, evidence: [evidence] };
-    return { ...open, [material]: index < 0 ? [...bucket, filed] : bucket.with(index, filed) };
+    return withBucket(index < 0 ? [...bucket, filed] : bucket.with(index, filed));
   }
   if (index < 0) return open;
-  if (event.type === 'OperatorNotificationResolved') {
-    if (bucket.length === 1) return withoutKey(open, material);
-    return { ...open, [material]: bucket.filter((_, at) => at !== index) };
-  }
+  if (event.type === 'OperatorNotificationResolved') return withBucket(bucket.filter((_, place) => place !== index));
   const tracked = bucket[index];
   const updated = { ...tracked, impact: event.data.impact, evidence: [...tracked.evidence, evidence] };
-  return { ...open, [material]: bucket.with(index, updated) };
+  return withBucket(bucket.with(index, updated));
 }
 
 function evolveStocks(
