@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Clock, systemClock } from '@imera/event-sourcing';
 import { ValidateBy, ValidationOptions } from 'class-validator';
@@ -24,8 +23,12 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
-/** The clock's "now" while one body is validated, so date rules use the service's clock, not the host's. */
-const validationNow = new AsyncLocalStorage<Date>();
+/**
+ * The clock's "now" while one body is validated, so date rules use the service's clock, not the host's.
+ * class-validator runs every synchronous rule before `validate` returns its promise, so the moment is set
+ * around that call only (an AsyncLocalStorage would turn on async hooks for every promise of the process).
+ */
+let validationNow: Date | undefined;
 
 class ClockedValidationPipe extends ValidationPipe {
   constructor(private readonly clock: Clock, options: ConstructorParameters<typeof ValidationPipe>[0]) {
@@ -33,7 +36,13 @@ class ClockedValidationPipe extends ValidationPipe {
   }
 
   protected override validate(...args: Parameters<ValidationPipe['validate']>): ReturnType<ValidationPipe['validate']> {
-    return validationNow.run(this.clock.now(), () => super.validate(...args));
+    const outer = validationNow;
+    validationNow = this.clock.now();
+    try {
+      return super.validate(...args);
+    } finally {
+      validationNow = outer;
+    }
   }
 }
 
@@ -44,7 +53,7 @@ export function NotInFuture(options?: ValidationOptions): PropertyDecorator {
       name: 'notInFuture',
       validator: {
         validate: (value: unknown) => {
-          const now = validationNow.getStore() ?? new Date(8.64e15);
+          const now = validationNow ?? new Date(8.64e15);
           return typeof value === 'string' && Date.parse(value) <= now.getTime();
         },
         defaultMessage: (args) => `${args?.property} must not be in the future`,

@@ -35,6 +35,16 @@ describe('strict validation', () => {
     expect((error as RequestValidationError).fields).toEqual([{ field: 'occurredAt', errors: ['occurredAt must not be in the future'] }]);
   });
 
+  it("judges each body by its own pipe's clock when several are validated at once", async () => {
+    const early = strictValidationPipe(new ManualClock('2025-01-01T00:00:00Z'));
+    const late = strictValidationPipe(new ManualClock('2030-01-01T00:00:00Z'));
+    const body = { occurredAt: '2026-06-01T00:00:00Z' };
+    const outcomes = await Promise.all(
+      [early, late, early, late].map((pipe) => pipe.transform(body, { type: 'body', metatype: Dated }).then(() => 'valid', () => 'refused')),
+    );
+    expect(outcomes).toEqual(['refused', 'valid', 'refused', 'valid']);
+  });
+
   it('reports every failing field, nested ones by their dotted path', async () => {
     const fields = await failures({ name: 7, impact: { share: 2, days: 1.5 } });
     expect(fields.map((field) => field.field).sort()).toEqual(['impact.days', 'impact.share', 'name']);
