@@ -66,7 +66,7 @@ export function materialIndicators(
  * selected for it (replaced, never changed, by an event), the controls that apply at `asOf`, the settings
  * and the baseline. An event touches one or two materials, so each scope keeps most of its materials'
  * indicators from the previous event. Remembered per record of measures, which a fold keeps from state to
- * state, so two folds side by side (the crisis monitor and the dashboard trends) do not evict each other.
+ * state, so two folds side by side (the live monitor and an exercise's, in one process) do not evict each other.
  */
 const lastIndicators = new WeakMap<object, Map<string, { readonly inputs: readonly unknown[]; readonly indicators: MaterialIndicators }>>();
 

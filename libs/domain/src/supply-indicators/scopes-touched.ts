@@ -20,7 +20,7 @@ export type ScopesTouched = (event: RecordedEvent, before: SupplyIndicatorsState
 
 /**
  * The scopes covering a material the event touches, in the configured order. Scopes covering none of them
- * keep their indicators: the crisis monitor and the dashboard trends reassess only these.
+ * keep their indicators: the crisis monitor reassesses only these.
  */
 export function scopesTouchedBy(scopes: readonly CrisisScope[]): ScopesTouched {
   const covering = new Map<string, ReadonlySet<string>>();
