@@ -210,6 +210,9 @@ describe('crisis cell dashboard in a browser', () => {
     await hasAttribute(badgeOf(runner.page, MAGNETS), 'data-status', 'vigilance-active');
     await hasAttribute(badgeOf(cell.page, MAGNETS), 'data-status', 'emergency-active');
     await hasAttribute(runner.page.locator('[data-connection]'), 'data-connection', 'live');
+    // An evidence link, written as the record's live path, opens the exercise's record.
+    await runner.page.goto(`${system.url}/#evidence=${encodeURIComponent('/api/v1/export-controls/cn-mofcom-2025-18')}`);
+    await showsText(runner.page.locator('.evidence-dialog .evidence-body'), 'MOFCOM');
     expect(runner.errors).toEqual([]);
     await runner.page.close();
   });

@@ -7,7 +7,7 @@ const { backOff } = webModule<{ backOff: (first: number, failures: number, rando
 const { daysLeft, timeUntil, formatShare } = webModule<any>('format.js');
 const { formatIndicator } = webModule<any>('indicators.js');
 const { evidencePath, evidenceFromHash, evidenceHref } = webModule<any>('evidence.js');
-const { apiBase, isExerciseId } = webModule<any>('api.js');
+const { apiBase, isExerciseId, namespacePath } = webModule<any>('api.js');
 const { reduce, initialState, mostSevereScope, ACTIVITY_KEPT } = webModule<any>('state/reducer.js');
 const { describeChange } = webModule<any>('state/describe-change.js');
 const { instrumentLines } = webModule<any>('state/instrument-lines.js');
@@ -90,6 +90,13 @@ describe('what the page shows, worked out without a browser', () => {
   it("reads an exercise's data under its own prefix, never the live one", () => {
     expect(apiBase({ kind: 'live' })).toBe('/api/v1');
     expect(apiBase({ kind: 'exercise', exerciseId: 'stress-test-2026' })).toBe('/api/v1/exercises/stress-test-2026');
+    // Evidence links are written as live paths; an exercise reads the record under its own.
+    const exercise = { kind: 'exercise', exerciseId: 'stress-test-2026' };
+    expect(namespacePath('/api/v1/notifications/n-1', { kind: 'live' })).toBe('/api/v1/notifications/n-1');
+    expect(namespacePath('/api/v1/notifications/n-1', exercise)).toBe('/api/v1/exercises/stress-test-2026/notifications/n-1');
+    expect(namespacePath('/api/v1/audit/scopes/rare-earth-magnets', exercise)).toBe('/api/v1/exercises/stress-test-2026/audit/scopes/rare-earth-magnets');
+    expect(namespacePath('/scopes', exercise)).toBe('/api/v1/exercises/stress-test-2026/scopes');
+    expect(namespacePath('/api/v1/exercises/stress-test-2026/scopes', exercise)).toBe('/api/v1/exercises/stress-test-2026/scopes');
     expect(isExerciseId('stress-test-2026')).toBe(true);
     expect(isExerciseId('../scopes')).toBe(false);
   });

@@ -27,15 +27,27 @@ export function isExerciseId(text) {
 }
 
 /**
- * Calls the API with the signed-in token. Paths starting with "/api/" are taken as they are (evidence
- * links); others are relative to the namespace.
+ * Where the namespace answers a path: one relative to it (`/scopes`), or an evidence link, which the page
+ * writes as the live path of its record (`/api/v1/notifications/<id>`) and an exercise answers under its
+ * own path (`/api/v1/exercises/<id>/notifications/<id>`).
+ * @param {string} path
+ * @param {Namespace} namespace
+ */
+export function namespacePath(path, namespace) {
+  const base = apiBase(namespace);
+  if (path === base || path.startsWith(`${base}/`)) return path;
+  if (path.startsWith('/api/v1/')) return `${base}${path.slice('/api/v1'.length)}`;
+  return `${base}${path}`;
+}
+
+/**
+ * Calls the API with the signed-in token, in the session's namespace (see `namespacePath`).
  * @param {{ token: string, namespace: Namespace, onRefused?: (status: number) => void }} session
  */
 export function createApi(session) {
   const base = apiBase(session.namespace);
-  /** @param {string} path @returns {Promise<ApiReply>} */
-  const get = async (path) => {
-    const url = path.startsWith('/api/') ? path : `${base}${path}`;
+  /** @param {string} url @returns {Promise<ApiReply>} */
+  const request = async (url) => {
     let response;
     try {
       response = await fetch(url, { headers: { authorization: `Bearer ${session.token}`, accept: 'application/json' }, cache: 'no-store' });
@@ -54,16 +66,19 @@ export function createApi(session) {
     if (response.ok) return { ok: true, status: response.status, body };
     return { ok: false, status: response.status, message: messageOf(body) ?? `HTTP ${response.status}` };
   };
+  /** @param {string} path */
+  const get = (path) => request(namespacePath(path, session.namespace));
   return {
     namespace: session.namespace,
     streamUrl: `${base}/stream`,
     get,
-    session: () => get('/api/v1/dashboard/session'),
+    // The signed-in session is the server's, whichever namespace the page shows.
+    session: () => request('/api/v1/dashboard/session'),
     scopes: () => get('/scopes'),
     /** @param {string} scopeId */
     scope: (scopeId) => get(`/scopes/${encodeURIComponent(scopeId)}`),
     /** @param {string} scopeId */
-    trends: (scopeId) => get(session.namespace.kind === 'live' ? `/api/v1/dashboard/scopes/${encodeURIComponent(scopeId)}/trends` : `/dashboard/scopes/${encodeURIComponent(scopeId)}/trends`),
+    trends: (scopeId) => get(`/dashboard/scopes/${encodeURIComponent(scopeId)}/trends`),
     /** @param {string} scopeId */
     openInstruments: (scopeId) => get(`/scopes/${encodeURIComponent(scopeId)}/open-instruments`),
     /** @param {string} collection @param {string} scopeId */

@@ -76,7 +76,17 @@ describe('watching a finished exercise on the dashboard paths', () => {
       const controls = await live.request('GET', `${base('watch-1')}/export-controls`, { as });
       expect(controls.body.measures.map((entry: any) => entry.state.measure.measureId)).toEqual(['cn-mofcom-2025-18']);
       expect((await live.request('GET', `${base('watch-1')}/scopes/no-such-scope`, { as })).status).toBe(404);
+      // What the page's evidence links open, under the exercise's paths.
+      const measure = await live.request('GET', `${base('watch-1')}/export-controls/cn-mofcom-2025-18`, { as });
+      expect(measure.status).toBe(200);
+      expect(JSON.stringify(measure.body)).toContain('cn-mofcom-2025-18');
+      const trail = await live.request('GET', `${base('watch-1')}/audit/scopes/${SCOPE}`, { as });
+      expect(trail.status).toBe(200);
+      expect(JSON.stringify(trail.body)).toMatch(/VigilanceMode/);
+      expect((await live.request('GET', `${base('watch-1')}/information-requests/0d9f3b52-7c1e-4a8b-9f2d-6e5a4c3b2a19`, { as })).status).toBe(404);
+      expect((await live.request('GET', `${base('watch-1')}/keys/signing`, { as })).status).toBe(404);
     }
+    expect((await live.request('GET', '/api/v1/export-controls/cn-mofcom-2025-18', { as: analyst })).status).toBe(404);
     // The live system never saw the exercise: its scope is still normal and it has no export control.
     const liveScope = await live.request('GET', `/api/v1/scopes/${SCOPE}`, { as: analyst });
     expect(liveScope.body.mode).toBe('normal');
@@ -115,7 +125,7 @@ describe('watching a finished exercise on the dashboard paths', () => {
   }, 30_000);
 
   it('finds nothing for a runner bound to another exercise, and refuses live roles', async () => {
-    for (const path of ['/scopes', `/scopes/${SCOPE}`, `/dashboard/scopes/${SCOPE}/trends`, '/export-controls']) {
+    for (const path of ['/scopes', `/scopes/${SCOPE}`, `/dashboard/scopes/${SCOPE}/trends`, '/export-controls', '/export-controls/cn-mofcom-2025-18', `/audit/scopes/${SCOPE}`]) {
       expect((await live.request('GET', `${base('watch-1')}${path}`, { as: OTHER })).status).toBe(404);
       for (const as of [crisisCell, analyst, memberState('DE')]) expect((await live.request('GET', `${base('watch-1')}${path}`, { as })).status).toBe(403);
     }

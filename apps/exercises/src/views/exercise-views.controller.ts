@@ -22,6 +22,9 @@ interface ReplyLike {
   readonly raw: ServerResponse;
 }
 
+/** The response instruments whose records an evidence link can open. */
+const INSTRUMENT_READERS = new Set(['information-requests', 'priority-rated-requests', 'stock-distributions', 'joint-procurements']);
+
 /**
  * A finished exercise's views for the dashboard, under `/api/v1/exercises/:exerciseId/` at the paths the live
  * views have under `/api/v1/`: each GET is answered by the namespace's own app (the same view code, over the
@@ -61,6 +64,35 @@ export class ExerciseViewsController {
   @Get('export-controls')
   exportControls(@Param('exerciseId') id: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
     return this.forward(id, principal, '/api/v1/export-controls', request, reply);
+  }
+
+  /** The records behind the dashboard's evidence links, at the paths the live readers have. */
+  @Get('notifications/:recordId')
+  notification(@Param('exerciseId') id: string, @Param('recordId') recordId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, `/api/v1/notifications/${encodeURIComponent(recordId)}`, request, reply);
+  }
+
+  @Get('export-controls/:recordId')
+  exportControl(@Param('exerciseId') id: string, @Param('recordId') recordId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, `/api/v1/export-controls/${encodeURIComponent(recordId)}`, request, reply);
+  }
+
+  @Get(':instruments/:recordId')
+  instrument(
+    @Param('exerciseId') id: string,
+    @Param('instruments') instruments: string,
+    @Param('recordId') recordId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: RequestLike,
+    @Res({ passthrough: true }) reply: ReplyLike,
+  ) {
+    if (!INSTRUMENT_READERS.has(instruments)) throw new NotFoundException(`There is no record reader at ${instruments}`);
+    return this.forward(id, principal, `/api/v1/${instruments}/${encodeURIComponent(recordId)}`, request, reply);
+  }
+
+  @Get('audit/scopes/:scopeId')
+  scopeTrail(@Param('exerciseId') id: string, @Param('scopeId') scopeId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
+    return this.forward(id, principal, `/api/v1/audit/scopes/${encodeURIComponent(scopeId)}`, request, reply);
   }
 
   /**
