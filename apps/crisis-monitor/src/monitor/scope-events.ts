@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import {
   evolveScopeMode,
+  SCOPE_MODE_EVENT_TYPES,
   ScopeModeEvent,
   scopeModeStatus,
   scopeStream,
@@ -8,23 +9,6 @@ import {
 } from '@imera/domain/imera-modes';
 import { ScopeMonitorRecord, TimelineEntry } from './crisis-monitor.state';
 import { MonitorChange } from './monitor-change';
-
-export const SCOPE_MODE_EVENT_TYPES: ReadonlySet<string> = new Set<ScopeModeEvent['type']>([
-  'VigilanceModeProposed',
-  'EmergencyModeProposed',
-  'ModeExtensionProposed',
-  'ModeDeactivationProposed',
-  'ModeProposalLapsed',
-  'VigilanceModeActivated',
-  'VigilanceModeExtended',
-  'VigilanceModeDeactivated',
-  'VigilanceModeExpired',
-  'EmergencyModeActivated',
-  'EmergencyModeExtended',
-  'EmergencyModeDeactivated',
-  'EmergencyModeExpired',
-]);
-
 
 /** Whether the event is one of the scope's own mode events (stream `scope-<id>`). */
 export function isScopeModeEvent(event: RecordedEvent, scopeId: string): boolean {

@@ -1,5 +1,5 @@
 import { RecordedEvent, streamCategory, streamId } from '@imera/event-sourcing';
-import { evolveScopeMode, initialScopeModeState, ScopeModeEvent, ScopeModeState, toScopeModeSnapshot } from '@imera/domain/imera-modes';
+import { evolveScopeMode, initialScopeModeState, SCOPE_MODE_EVENT_TYPES, ScopeModeEvent, ScopeModeState, toScopeModeSnapshot } from '@imera/domain/imera-modes';
 import { evolveInformationRequest, InformationRequestEvent, InformationRequestState, initialInformationRequestState } from '@imera/domain/information-requests';
 import { JointProcurementEvent, jointProcurementDecider, JointProcurementState } from '@imera/domain/joint-procurement';
 import {
@@ -13,22 +13,6 @@ import { stockDistributionDecider, StockDistributionEvent, StockDistributionStat
 import { CheckpointedProjection, entriesOf, refill } from '@imera/platform';
 import { ModeEnd, Timetable, TrackedInstrument } from '../schedules/due-steps';
 import { OpenInstrument, openInformationRequest, openJointProcurement, openPriorityRatedRequest, openStockDistribution } from './open-instrument';
-
-const SCOPE_MODE_EVENTS = new Set([
-  'VigilanceModeProposed',
-  'EmergencyModeProposed',
-  'ModeExtensionProposed',
-  'ModeDeactivationProposed',
-  'ModeProposalLapsed',
-  'VigilanceModeActivated',
-  'VigilanceModeExtended',
-  'VigilanceModeDeactivated',
-  'VigilanceModeExpired',
-  'EmergencyModeActivated',
-  'EmergencyModeExtended',
-  'EmergencyModeDeactivated',
-  'EmergencyModeExpired',
-]);
 
 interface Tracked<State> extends TrackedInstrument<State> {
   readonly openedAt: string;
@@ -134,7 +118,7 @@ export class OpenInstrumentsView implements CheckpointedProjection<SavedOpenInst
   }
 
   private scopeChanged(scopeId: string, event: RecordedEvent): void {
-    if (!SCOPE_MODE_EVENTS.has(event.type)) return;
+    if (!SCOPE_MODE_EVENT_TYPES.has(event.type)) return;
     const state = evolveScopeMode(this.scopes.get(scopeId) ?? initialScopeModeState(), event as unknown as ScopeModeEvent);
     this.scopes.set(scopeId, state);
     const end = modeEndOf(event);

@@ -126,6 +126,24 @@ export type ScopeModeEvent =
   | EmergencyModeDeactivated
   | EmergencyModeExpired;
 
+/** Every scope-mode event type, listed once: a record keyed by the union, so a new type cannot be left out. */
+const SCOPE_MODE_TYPES: Readonly<Record<ScopeModeEvent['type'], true>> = {
+  VigilanceModeProposed: true,
+  EmergencyModeProposed: true,
+  ModeExtensionProposed: true,
+  ModeDeactivationProposed: true,
+  ModeProposalLapsed: true,
+  VigilanceModeActivated: true,
+  VigilanceModeExtended: true,
+  VigilanceModeDeactivated: true,
+  VigilanceModeExpired: true,
+  EmergencyModeActivated: true,
+  EmergencyModeExtended: true,
+  EmergencyModeDeactivated: true,
+  EmergencyModeExpired: true,
+};
+export const SCOPE_MODE_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(SCOPE_MODE_TYPES));
+
 export const SCOPE_MODE_SCHEMA_VERSION = 1;
 
 /** `scope-rare-earth-magnets`. */
