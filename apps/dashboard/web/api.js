@@ -83,7 +83,21 @@ export function createApi(session) {
     openInstruments: (scopeId) => get(`/scopes/${encodeURIComponent(scopeId)}/open-instruments`),
     /** @param {string} collection @param {string} scopeId */
     instrumentsOf: (collection, scopeId) => get(`/${collection}?scopeId=${encodeURIComponent(scopeId)}`),
-    notifications: () => get('/notifications'),
+    /**
+     * The newest filings (open ones first) for a panel that shows `shown` of them, and how many are open: the
+     * list of every filing grows with the crisis, so the page never fetches all of it.
+     * @param {number} shown
+     * @returns {Promise<ApiReply>}
+     */
+    filings: async (shown) => {
+      const open = await get(`/notifications?status=open&order=newest&limit=${shown}`);
+      if (!open.ok) return open;
+      const room = shown - open.body.notifications.length;
+      const resolved = room > 0 ? await get(`/notifications?status=resolved&order=newest&limit=${room}`) : undefined;
+      if (resolved && !resolved.ok) return resolved;
+      const records = [...open.body.notifications, ...(resolved?.body.notifications ?? [])];
+      return { ok: true, status: open.status, body: { records, open: open.body.total } };
+    },
     exportControls: () => get('/export-controls'),
   };
 }

@@ -84,7 +84,7 @@ describe('intake and response read models resume from their checkpoints', () => 
     const { app: first, readiness } = await start();
     expect(details(readiness).every((detail) => detail.startsWith('replayed from the start'))).toBe(true);
     await expectEqualToRebuild(first);
-    expect((first.get(NotificationsView) as NotificationsView).list().length).toBeGreaterThan(100);
+    expect((first.get(NotificationsView) as NotificationsView).list().records.length).toBeGreaterThan(100);
     expect((first.get(INFORMATION_REQUESTS_VIEW as never) as RecordsView<{ scopeId: string }>).list().length).toBeGreaterThan(0);
   }, 120_000);
 

@@ -77,6 +77,27 @@ export function describeIntake(transport: string, start: () => Promise<IntakeHar
         expect(deList.body.notifications.every((n: { memberState: string }) => n.memberState === 'DE')).toBe(true);
       });
 
+      it('lists the newest filings first up to a limit, with how many there are in all, and refuses a malformed list query', async () => {
+        const filed = [notification({ confidential: false }), notification({ confidential: false }), notification({ confidential: false })];
+        for (const body of filed) expect((await harness.request('POST', '/api/v1/notifications', DE, body)).status).toBe(201);
+        await waitForListed(harness, filed[2].notificationId);
+        const all = (await harness.request('GET', '/api/v1/notifications?status=open', DE)).body;
+        expect(all.total).toBe(all.notifications.length);
+        const ids = all.notifications.map((n: { notificationId: string }) => n.notificationId);
+        expect(ids.slice(-3)).toEqual(filed.map((body) => body.notificationId));
+
+        const newest = await harness.request('GET', '/api/v1/notifications?status=open&order=newest&limit=2', DE);
+        expect(newest.status).toBe(200);
+        expect(newest.body.total).toBe(all.total);
+        expect(newest.body.notifications.map((n: { notificationId: string }) => n.notificationId)).toEqual([filed[2].notificationId, filed[1].notificationId]);
+
+        for (const query of ['status=closed', 'limit=0', 'limit=1001', 'limit=ten', 'order=oldest', 'status[$ne]=open', 'page=2']) {
+          const refused = await harness.request('GET', `/api/v1/notifications?${query}`, analyst);
+          expect(refused.status).toBe(400);
+          expect(refused.body.fields.length).toBeGreaterThan(0);
+        }
+      });
+
       it('follows a notification up and resolves it, for the filing Member State only', async () => {
         const body = notification();
         await harness.request('POST', '/api/v1/notifications', DE, body);

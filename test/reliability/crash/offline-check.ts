@@ -45,7 +45,7 @@ export async function checkLog(dataDir: string, sent: readonly SentNotification[
     if (outcome.kind === 'acknowledged' && count !== 1) problems.push(`notification ${notification.notificationId} got ${outcome.status} but is stored ${count} times`);
     if (outcome.kind === 'rejected' && count !== 0) problems.push(`notification ${notification.notificationId} got ${outcome.status} but is stored`);
   }
-  return { events: events.length, problems, rebuilt: sortById(view.list()), stored: new Set(filings.keys()) };
+  return { events: events.length, problems, rebuilt: sortById(view.list().records), stored: new Set(filings.keys()) };
 }
 
 export function sortById(records: readonly NotificationRecord[]): NotificationRecord[] {

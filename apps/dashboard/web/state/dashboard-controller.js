@@ -15,6 +15,8 @@ import { INSTRUMENT_COLLECTIONS, instrumentLines } from './instrument-lines.js';
 const RELOAD_AFTER_MS = 150;
 /** A safety net: everything is reloaded this often even when the stream is quiet. */
 const FULL_RELOAD_EVERY_MS = 5 * 60_000;
+/** How many filings the notifications panel shows. */
+const FILINGS_SHOWN = 25;
 
 /**
  * Loads what the page shows and keeps it current: the live stream's changes are applied at once and the
@@ -47,7 +49,7 @@ export function startDashboard({ api, token, session, dispatch, state, onRefused
 
   const loadFilings = async () => {
     if (session.shows.filings === 'none') return dispatch({ type: 'loaded', what: 'filings', result: { availability: 'refused' } });
-    dispatch({ type: 'loaded', what: 'filings', result: loaded(await api.notifications(), (body) => body.notifications) });
+    dispatch({ type: 'loaded', what: 'filings', result: loaded(await api.filings(FILINGS_SHOWN)) });
   };
 
   const loadExportControls = async () => dispatch({ type: 'loaded', what: 'exportControls', result: loaded(await api.exportControls(), (body) => body.measures) });

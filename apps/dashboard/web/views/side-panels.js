@@ -5,22 +5,23 @@ import { html } from './html.js';
 
 /**
  * Notifications: a Member State authority sees its own filings (the server lists nothing else), the
- * Commission every filing. Open ones first, newest first.
+ * Commission every filing. Open ones first, newest filing first, as the server lists them (`api.filings`).
  * @param {{ loaded: any, session: any }} props
  */
 export function Filings({ loaded, session }) {
   const title = session.shows.filings === 'own' ? `Filings of ${session.memberState}` : 'Operator notifications';
   if (session.shows.filings === 'none') return null;
-  const records = loaded.availability === 'ready' ? [...loaded.value] : [];
-  records.sort((a, b) => (a.status === b.status ? String(b.occurredAt).localeCompare(String(a.occurredAt)) : a.status === 'open' ? -1 : 1));
+  /** @type {any[]} */
+  const records = loaded.availability === 'ready' ? loaded.value.records : [];
+  const open = loaded.availability === 'ready' ? loaded.value.open : 0;
   return html`
     <section class="panel" aria-labelledby="filings-title">
-      <h2 id="filings-title">${title} <span class="count">${records.filter((record) => record.status === 'open').length} open</span></h2>
+      <h2 id="filings-title">${title} <span class="count">${open} open</span></h2>
       ${loaded.availability === 'loading' && html`<p class="muted">Loading…</p>`}
       ${loaded.availability === 'unavailable' && html`<p class="muted">Unavailable: ${loaded.message}</p>`}
       ${loaded.availability === 'ready' && records.length === 0 && html`<p class="muted">No notifications filed.</p>`}
       <ul class="filings">
-        ${records.slice(0, 25).map((record) => html`
+        ${records.map((record) => html`
           <li key=${record.notificationId} class=${`filing filing-${record.status}`} data-notification-id=${record.notificationId}>
             <a href=${evidenceHref(`/api/v1/notifications/${record.notificationId}`)}>${words(record.material)}: ${words(record.disruptionType)}</a>
             <span class="muted">${record.memberState} · ${record.operator?.name ?? ''} · ${formatDate(record.occurredAt)} · ${record.status}${record.confidential ? ' · confidential' : ''}</span>

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isCommission, mayFileForMemberState, mayViewConfidentialDetails, Principal } from '@imera/auth';
 import { CurrentPrincipal, replyWith, requestContext, Roles } from '@imera/platform';
 import { ForbiddenException } from '@nestjs/common';
 import { FileNotificationDto, NotificationFollowUpDto, NotificationResolutionDto } from './file-notification.dto';
+import { ListNotificationsQuery } from './list-notifications.query';
 import { OperatorNotificationIntake } from './operator-notification-intake';
 import { NotificationRecord, NotificationsView } from './notifications.view';
 
@@ -71,22 +72,11 @@ export class NotificationsController {
   @Get()
   @Roles('member-state-authority', 'commission-analyst', 'crisis-cell')
   @ApiOperation({ summary: "List notifications: a Member State sees its own filings, the Commission all" })
-  @ApiQuery({ name: 'material', required: false })
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved'] })
-  @ApiQuery({ name: 'memberState', required: false })
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Query('material') material?: string,
-    @Query('status') status?: string,
-    @Query('memberState') memberState?: string,
-  ): { notifications: NotificationRecord[] } {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQuery): { notifications: NotificationRecord[]; total: number } {
     const ownOnly = principal.role === 'member-state-authority' ? principal.memberState : undefined;
-    const filter = {
-      memberState: ownOnly ?? (isCommission(principal) ? memberState : undefined),
-      material,
-      status: status === 'open' || status === 'resolved' ? (status as 'open' | 'resolved') : undefined,
-    };
-    return { notifications: this.view.list(filter) };
+    const filter = { memberState: ownOnly ?? (isCommission(principal) ? query.memberState : undefined), material: query.material, status: query.status };
+    const { records, total } = this.view.list(filter, { order: query.order ?? 'filed', limit: query.limit });
+    return { notifications: records, total };
   }
 
   /** Confidential notifications of another Member State do not exist for the caller: 404, not 403. */

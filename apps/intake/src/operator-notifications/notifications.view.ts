@@ -56,12 +56,21 @@ export class NotificationsView implements CheckpointedProjection<SavedNotificati
     return this.records.get(notificationId);
   }
 
-  list(filter: { memberState?: string; material?: string; status?: 'open' | 'resolved' } = {}): NotificationRecord[] {
-    return [...this.records.values()].filter(
+  /**
+   * The records that pass the filter, in filing order or newest filing first, at most `limit` of them, and
+   * how many pass in all.
+   */
+  list(
+    filter: { memberState?: string; material?: string; status?: 'open' | 'resolved' } = {},
+    page: { order?: 'filed' | 'newest'; limit?: number } = {},
+  ): { records: NotificationRecord[]; total: number } {
+    const passing = [...this.records.values()].filter(
       (record) =>
         (!filter.memberState || record.memberState === filter.memberState) &&
         (!filter.material || record.material === filter.material) &&
         (!filter.status || record.status === filter.status),
     );
+    const ordered = page.order === 'newest' ? passing.reverse() : passing;
+    return { records: page.limit === undefined ? ordered : ordered.slice(0, page.limit), total: passing.length };
   }
 }
