@@ -28,6 +28,27 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Calls `attempt` until it resolves, pausing with back-off after each failure (told to `onFailure`), and
+ * gives its result; undefined once the signal aborts, which also cuts a pause short.
+ */
+export async function retryUntilDone<T>(
+  attempt: () => Promise<T>,
+  options: { readonly signal: AbortSignal; readonly policy?: BackoffPolicy; readonly onFailure?: (error: unknown, attempt: number, retryInMs: number) => void },
+): Promise<T | undefined> {
+  for (let count = 1; !options.signal.aborted; count++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (options.signal.aborted) return undefined;
+      const retryInMs = backoffDelay(options.policy ?? DEFAULT_BACKOFF, count);
+      options.onFailure?.(error, count, retryInMs);
+      await pause(retryInMs, options.signal);
+    }
+  }
+  return undefined;
+}
+
 /** Waits for `work` at most `ms`; says whether it settled in time. Never rejects. */
 export async function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

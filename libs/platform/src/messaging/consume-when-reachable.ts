@@ -1,4 +1,4 @@
-import { backoffDelay, BackoffPolicy, ConsumerHandle, ConsumerOptions, DEFAULT_BACKOFF, MessageBus, pause } from '@imera/messaging';
+import { BackoffPolicy, ConsumerHandle, ConsumerOptions, MessageBus, retryUntilDone } from '@imera/messaging';
 
 export interface ConsumeWhenReachableHooks {
   /** Waits between attempts while the bus cannot consume (default 100 ms doubling to 30 s). */
@@ -16,20 +16,15 @@ export interface ConsumeWhenReachableHooks {
 export function consumeWhenReachable(bus: MessageBus, options: ConsumerOptions, hooks: ConsumeWhenReachableHooks = {}): ConsumerHandle {
   const stopping = new AbortController();
   const started = (async (): Promise<ConsumerHandle | undefined> => {
-    for (let attempt = 1; !stopping.signal.aborted; attempt++) {
-      try {
-        const consumer = await bus.consume(options);
-        if (stopping.signal.aborted) return void (await consumer.stop());
-        hooks.onStarted?.();
-        return consumer;
-      } catch (error) {
-        if (stopping.signal.aborted) return undefined;
-        const retryInMs = backoffDelay(hooks.backoff ?? DEFAULT_BACKOFF, attempt);
-        hooks.onWaiting?.(error instanceof Error ? error.message : String(error), attempt, retryInMs);
-        await pause(retryInMs, stopping.signal);
-      }
-    }
-    return undefined;
+    const consumer = await retryUntilDone(() => bus.consume(options), {
+      signal: stopping.signal,
+      policy: hooks.backoff,
+      onFailure: (error, attempt, retryInMs) => hooks.onWaiting?.(error instanceof Error ? error.message : String(error), attempt, retryInMs),
+    });
+    if (!consumer) return undefined;
+    if (stopping.signal.aborted) return void (await consumer.stop());
+    hooks.onStarted?.();
+    return consumer;
   })();
   return {
     stop: async () => {

@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_BACKOFF, InProcessMessageBus, KafkaMessageBus, MessageBus, MessagingLogger, pause } from '@imera/messaging';
+import { InProcessMessageBus, KafkaMessageBus, MessageBus, MessagingLogger, retryUntilDone } from '@imera/messaging';
 import { AppConfig } from '../config/app-config';
 import { Readiness } from '../health/readiness';
 
@@ -29,17 +29,13 @@ async function connectUntilReady(
 ): Promise<void> {
   const where = brokers.join(',');
   const prefix = bus.topicPrefix ? ` (topics and groups prefixed "${bus.topicPrefix}")` : '';
-  for (let attempt = 1; !stopping.aborted; attempt++) {
-    try {
-      await bus.connect();
-      readiness.markReady(MESSAGE_BUS_COMPONENT, `Kafka at ${where}: connected, topics ready${prefix}`);
-      return;
-    } catch (error) {
-      if (stopping.aborted) return;
+  const connected = await retryUntilDone(() => bus.connect().then(() => true), {
+    signal: stopping,
+    onFailure: (error, attempt) => {
       const reason = error instanceof Error ? error.message : String(error);
       readiness.markNotReady(MESSAGE_BUS_COMPONENT, `connecting to Kafka at ${where}: ${reason}`);
       logger.warn('Kafka not reachable yet; retrying', { brokers: where, attempt, error: reason });
-      await pause(backoffDelay(DEFAULT_BACKOFF, attempt), stopping);
-    }
-  }
+    },
+  });
+  if (connected) readiness.markReady(MESSAGE_BUS_COMPONENT, `Kafka at ${where}: connected, topics ready${prefix}`);
 }
