@@ -2,24 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const script = join(root, 'infra', 'kafka-local', 'kafka.sh');
 
-export interface ScriptResult {
-  readonly code: number;
-  readonly output: string;
-}
-
-/** Runs `infra/kafka-local/kafka.sh <command>` with extra environment (KAFKA_PORT, KAFKA_RUN_DIR...). */
-export function runKafkaScript(command: 'start' | 'stop' | 'status', env: Record<string, string> = {}): Promise<ScriptResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [script, command], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
+export { runKafkaScript } from '../support/kafka-script';
+export type { ScriptResult } from '../support/kafka-script';
 
 /** Whether a broker answers an admin round trip at this address (ours or anyone's). */
 export async function brokerAnswers(address: string): Promise<boolean> {
