@@ -43,10 +43,10 @@ export function loadCrisisMonitorSettings(env: NodeJS.ProcessEnv = process.env, 
     policySource,
     modeRules: modeRulesOf(policy),
     scopes: defaultCrisisScopes(),
-    snapshotEveryEvents: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_EVENTS', 5_000),
-    snapshotEveryMs: positiveInteger(env, 'PROJECTION_SNAPSHOT_EVERY_MS', 10_000),
-    liveChangesKept: positiveInteger(env, 'LIVE_CHANGES_KEPT', 10_000),
-    trendPointsKept: trendPoints(env),
+    snapshotEveryEvents: wholeNumber(env, 'PROJECTION_SNAPSHOT_EVERY_EVENTS', 5_000),
+    snapshotEveryMs: wholeNumber(env, 'PROJECTION_SNAPSHOT_EVERY_MS', 10_000),
+    liveChangesKept: wholeNumber(env, 'LIVE_CHANGES_KEPT', 10_000),
+    trendPointsKept: wholeNumber(env, 'DASHBOARD_TREND_POINTS', DEFAULT_TREND_POINTS_KEPT, { min: 2, max: 10_000 }),
   };
 }
 
@@ -80,18 +80,15 @@ function autoDecisionOverrides(env: NodeJS.ProcessEnv): Record<string, unknown> 
   return overrides;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A whole number from the environment within bounds (at least 1 unless told otherwise), or the default. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, bounds: { min: number; max?: number } = { min: 1 }): number {
   const value = env[name]?.trim();
   if (!value) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number >= 1, got "${value}"`);
-  return parsed;
-}
-
-function trendPoints(env: NodeJS.ProcessEnv): number {
-  const value = env.DASHBOARD_TREND_POINTS?.trim();
-  if (!value) return DEFAULT_TREND_POINTS_KEPT;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 2 || parsed > 10_000) throw new Error(`DASHBOARD_TREND_POINTS must be a whole number from 2 to 10000, got "${value}"`);
+  const { min, max } = bounds;
+  if (!Number.isInteger(parsed) || parsed < min || (max !== undefined && parsed > max)) {
+    const range = max === undefined ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new Error(`${name} must be a whole number ${range}, got "${value}"`);
+  }
   return parsed;
 }

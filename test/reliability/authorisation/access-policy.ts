@@ -124,9 +124,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/v1/exercises/:exerciseId/export-controls': [EX],
   'GET /api/v1/exercises/:exerciseId/stream': [EX],
   // The records behind the dashboard's evidence links, read in the exercise's namespace.
-  'GET /api/v1/exercises/:exerciseId/notifications/:recordId': [EX],
-  'GET /api/v1/exercises/:exerciseId/export-controls/:recordId': [EX],
-  'GET /api/v1/exercises/:exerciseId/:instruments/:recordId': [EX],
+  'GET /api/v1/exercises/:exerciseId/:records/:recordId': [EX],
   'GET /api/v1/exercises/:exerciseId/audit/scopes/:scopeId': [EX],
 };
 

@@ -22,8 +22,8 @@ interface ReplyLike {
   readonly raw: ServerResponse;
 }
 
-/** The response instruments whose records an evidence link can open. */
-const INSTRUMENT_READERS = new Set(['information-requests', 'priority-rated-requests', 'stock-distributions', 'joint-procurements']);
+/** The readers whose records an evidence link can open: notifications, measures and the four instruments. */
+const RECORD_READERS = new Set(['notifications', 'export-controls', 'information-requests', 'priority-rated-requests', 'stock-distributions', 'joint-procurements']);
 
 /**
  * A finished exercise's views for the dashboard, under `/api/v1/exercises/:exerciseId/` at the paths the live
@@ -67,27 +67,17 @@ export class ExerciseViewsController {
   }
 
   /** The records behind the dashboard's evidence links, at the paths the live readers have. */
-  @Get('notifications/:recordId')
-  notification(@Param('exerciseId') id: string, @Param('recordId') recordId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
-    return this.forward(id, principal, `/api/v1/notifications/${encodeURIComponent(recordId)}`, request, reply);
-  }
-
-  @Get('export-controls/:recordId')
-  exportControl(@Param('exerciseId') id: string, @Param('recordId') recordId: string, @CurrentPrincipal() principal: Principal, @Req() request: RequestLike, @Res({ passthrough: true }) reply: ReplyLike) {
-    return this.forward(id, principal, `/api/v1/export-controls/${encodeURIComponent(recordId)}`, request, reply);
-  }
-
-  @Get(':instruments/:recordId')
-  instrument(
+  @Get(':records/:recordId')
+  record(
     @Param('exerciseId') id: string,
-    @Param('instruments') instruments: string,
+    @Param('records') records: string,
     @Param('recordId') recordId: string,
     @CurrentPrincipal() principal: Principal,
     @Req() request: RequestLike,
     @Res({ passthrough: true }) reply: ReplyLike,
   ) {
-    if (!INSTRUMENT_READERS.has(instruments)) throw new NotFoundException(`There is no record reader at ${instruments}`);
-    return this.forward(id, principal, `/api/v1/${instruments}/${encodeURIComponent(recordId)}`, request, reply);
+    if (!RECORD_READERS.has(records)) throw new NotFoundException(`There is no record reader at ${records}`);
+    return this.forward(id, principal, `/api/v1/${records}/${encodeURIComponent(recordId)}`, request, reply);
   }
 
   @Get('audit/scopes/:scopeId')
