@@ -32,7 +32,12 @@ const EXPORT_CONTROLS_RUNNER = Symbol('ExportControlsProjectionRunner');
 @Module({
   controllers: [NotificationsController, ExportControlsController],
   providers: [
-    { provide: DecisionPublisher, inject: [EVENT_STORE, MESSAGE_BUS], useFactory: (store: EventStore, bus: MessageBus) => new DecisionPublisher(store, bus) },
+    // Woken by the notifications runner, which applies every event of the log, to answer a filer at once.
+    {
+      provide: DecisionPublisher,
+      inject: [EVENT_STORE, MESSAGE_BUS, NOTIFICATIONS_RUNNER],
+      useFactory: (store: EventStore, bus: MessageBus, applied: ProjectionRunner) => new DecisionPublisher(store, bus, { applied }),
+    },
     { provide: OperatorNotificationIntake, inject: [EVENT_STORE, DecisionPublisher, CLOCK], useFactory: (s: EventStore, p: DecisionPublisher, c: Clock) => new OperatorNotificationIntake(s, p, c) },
     { provide: ExportControlIntake, inject: [EVENT_STORE, DecisionPublisher, CLOCK], useFactory: (s: EventStore, p: DecisionPublisher, c: Clock) => new ExportControlIntake(s, p, c) },
     { provide: NotificationsView, useFactory: () => new NotificationsView() },

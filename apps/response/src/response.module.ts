@@ -49,7 +49,11 @@ const views: Provider[] = [
 ];
 
 const workflows: Provider[] = [
-  { provide: DecisionPublisher, inject: [EVENT_STORE, MESSAGE_BUS], useFactory: (store: EventStore, bus: MessageBus) => new DecisionPublisher(store, bus) },
+  {
+    provide: DecisionPublisher,
+    inject: [EVENT_STORE, MESSAGE_BUS, READ_MODELS_RUNNER],
+    useFactory: (store: EventStore, bus: MessageBus, applied: ProjectionRunner) => new DecisionPublisher(store, bus, { applied }),
+  },
   { provide: ScopeModes, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ScopeModes(store) },
   {
     provide: InformationRequestWorkflow,

@@ -24,6 +24,26 @@ export type DecisionOutcome =
 export const PUBLISH_RETRY_AFTER_SECONDS = 5;
 
 /**
+ * Where a publisher hears of events as a read model of the same service applies them (a projection
+ * runner): it then looks for its outcome at once instead of at its next poll.
+ */
+export interface AppliedEvents {
+  onApplied(listener: (event: RecordedEvent) => void): () => void;
+}
+
+export interface DecisionPublisherOptions {
+  /** How long a caller waits for the outcome before it is answered "pending". */
+  readonly settleTimeoutMs?: number;
+  readonly retryAfterSeconds?: number;
+  readonly applied?: AppliedEvents;
+}
+
+/** Polls while nothing wakes the wait: quickly at first, then every 50 ms. */
+const FIRST_POLL_MS = 1;
+/** With applied events to wake it, a poll is only the fallback (the read model lagging or failing). */
+const POLL_MS = 50;
+
+/**
  * The message bus did not accept the decision (broker unreachable after the producer's retries, bus closed).
  * The decision is not recorded by this request; re-sending the same request later is safe (event ids are
  * name-based, so a message the broker did keep despite the error is recorded once).
@@ -44,12 +64,22 @@ export class DecisionNotPublishedError extends Error {
  * the event store shows the outcome. Readers of the answer can then trust it: "recorded" means stored.
  */
 export class DecisionPublisher {
+  private readonly settleTimeoutMs: number;
+  private readonly retryAfterSeconds: number;
+  private readonly firstPollMs: number;
+  /** Callers waiting for an outcome, by stream: woken when an event of that stream is applied. */
+  private readonly waiting = new Map<string, Set<() => void>>();
+
   constructor(
     private readonly store: EventStore,
     private readonly bus: MessageBus,
-    private readonly settleTimeoutMs = 5_000,
-    private readonly retryAfterSeconds = PUBLISH_RETRY_AFTER_SECONDS,
-  ) {}
+    options: DecisionPublisherOptions = {},
+  ) {
+    this.settleTimeoutMs = options.settleTimeoutMs ?? 5_000;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? PUBLISH_RETRY_AFTER_SECONDS;
+    this.firstPollMs = options.applied ? POLL_MS : FIRST_POLL_MS;
+    options.applied?.onApplied((event) => this.wake(event.streamName));
+  }
 
   async publish(decision: Decision): Promise<DecisionOutcome> {
     await this.send(decision);
@@ -81,15 +111,52 @@ export class DecisionPublisher {
 
   private async awaitOutcome(streamName: string, firstRevision: number, events: readonly NewEvent[]): Promise<DecisionOutcome> {
     const deadline = Date.now() + this.settleTimeoutMs;
-    for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-      const stored: RecordedEvent[] = [];
-      for await (const event of this.store.readStream(streamName, { fromRevision: firstRevision, maxCount: events.length })) stored.push(event);
-      if (stored.length > 0) {
-        const ours = stored.length === events.length && stored.every((event, index) => event.id === events[index].id);
-        return ours ? { kind: 'recorded', events: stored } : { kind: 'superseded', recorded: stored[0] };
+    for (let pause = this.firstPollMs; ; pause = Math.min(pause * 2, POLL_MS)) {
+      // Listening before reading: an event applied while the read runs still wakes the wait.
+      const woken = this.wakeOn(streamName);
+      const outcome = await this.storedOutcome(streamName, firstRevision, events);
+      if (outcome || Date.now() >= deadline) {
+        woken.cancel();
+        return outcome ?? { kind: 'pending' };
       }
-      if (Date.now() >= deadline) return { kind: 'pending' };
-      await new Promise((resolve) => setTimeout(resolve, pause));
+      await woken.within(Math.min(pause, deadline - Date.now()));
     }
+  }
+
+  private async storedOutcome(streamName: string, firstRevision: number, events: readonly NewEvent[]): Promise<DecisionOutcome | undefined> {
+    const stored: RecordedEvent[] = [];
+    for await (const event of this.store.readStream(streamName, { fromRevision: firstRevision, maxCount: events.length })) stored.push(event);
+    if (stored.length === 0) return undefined;
+    const ours = stored.length === events.length && stored.every((event, index) => event.id === events[index].id);
+    return ours ? { kind: 'recorded', events: stored } : { kind: 'superseded', recorded: stored[0] };
+  }
+
+  /** A wait that ends when an event of the stream is applied, or after `ms` at most. */
+  private wakeOn(streamName: string): { within(ms: number): Promise<void>; cancel(): void } {
+    let wake!: () => void;
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    let waiters = this.waiting.get(streamName);
+    if (!waiters) this.waiting.set(streamName, (waiters = new Set()));
+    waiters.add(wake);
+    const cancel = () => {
+      const current = this.waiting.get(streamName);
+      if (current?.delete(wake) && current.size === 0) this.waiting.delete(streamName);
+    };
+    return {
+      cancel,
+      within: async (ms) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([woken, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
+        clearTimeout(timer);
+        cancel();
+      },
+    };
+  }
+
+  private wake(streamName: string): void {
+    const waiters = this.waiting.get(streamName);
+    if (!waiters) return;
+    this.waiting.delete(streamName);
+    for (const wake of waiters) wake();
   }
 }
