@@ -123,6 +123,11 @@ export class FileLogEventStore implements EventStore {
 
   async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     for (const position of this.streams.positionsOf(streamName, options.fromRevision ?? 0, options.maxCount)) {
+      const recent = this.recent.at(position);
+      if (recent) {
+        yield recent;
+        continue;
+      }
       const { buffer, frame } = await this.readFrameAt(position);
       yield decodeEvent(buffer, frame);
     }

@@ -48,6 +48,12 @@ export class RecentEvents {
     return events;
   }
 
+  /** The event at `position` when the tail holds it: reads of a stream just written need not go to the file. */
+  at(position: number): RecordedEvent | undefined {
+    const next = this.indexAfter(position);
+    return next === undefined ? undefined : this.decoded(this.entries[next - 1]);
+  }
+
   private get size(): number {
     return this.entries.length - this.head;
   }

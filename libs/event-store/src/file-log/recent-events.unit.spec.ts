@@ -73,4 +73,12 @@ describe('the recent events a file log keeps for its live readers', () => {
     expect(recent.after(added[4_996].position, START, 10)).toBeUndefined();
     expect(recent.after(added[4_997].position, START, 10)!.map((event) => event.id)).toEqual(['id-4998', 'id-4999']);
   });
+
+  it('gives the event at a position it holds, the one a reader after the previous position gets, and nothing for others', () => {
+    const { recent, added } = filled(6, { events: 3, bytes: 1024 * 1024 });
+    expect(recent.at(added[4].position)).toBe(recent.after(added[3].position, START, 1)![0]);
+    expect(recent.at(added[4].position)!.id).toBe('id-4');
+    expect(recent.at(added[2].position)).toBeUndefined();
+    expect(recent.at(added[4].position + 1)).toBeUndefined();
+  });
 });
