@@ -17,3 +17,4 @@ export * from './http/http-context';
 export * from './messaging';
 export * from './observability';
 export * from './limits';
+export * from './schedules/due-schedule';

@@ -9,14 +9,12 @@ import {
   ScopeModeState,
 } from '@imera/domain/imera-modes';
 import { defaultIndicatorContext, EvidenceRef, scopeIndicators } from '@imera/domain/supply-indicators';
-import { DecisionResult, fingerprint } from '@imera/platform';
+import { DecisionResult, DueSchedule, earliestDue, fingerprint } from '@imera/platform';
 import { CrisisScope } from '@imera/reference-data';
 import { CrisisMonitorProjection } from '../monitor/crisis-monitor.projection';
 import { nextWakeUp } from './next-wake-up';
 import { ScopeModeDecisions } from './scope-mode-decisions';
 
-/** How often the process manager looks again even when nothing changed (a safety net, and for clock jumps). */
-const MAX_SLEEP_MS = 60_000;
 /** Commands sent for one scope in one pass before it waits for the next: a guard against loops. */
 const MAX_STEPS_PER_SCOPE = 4;
 
@@ -40,56 +38,42 @@ export interface ProcessManagerLog {
  * decision path as Council acts; the decider refuses what no longer holds.
  */
 export class ScopeModesProcessManager {
-  private timer: NodeJS.Timeout | undefined;
-  private tail: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | undefined;
-  private stopped = false;
-  private started = false;
-  private unsubscribe: () => void = () => undefined;
+  private readonly schedule: DueSchedule;
   private readonly lastRefusal = new Map<string, string>();
 
   constructor(
     private readonly monitor: CrisisMonitorProjection,
     private readonly decisions: ScopeModeDecisions,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly settings: { readonly policy: PolicyConfiguration; readonly scopes: readonly CrisisScope[] },
     private readonly log: ProcessManagerLog,
-  ) {}
+  ) {
+    const reportFailure = (error: unknown) => log.error(`scope-modes pass failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    this.schedule = new DueSchedule((now) => this.pass(now), clock, reportFailure);
+  }
 
   /** Start once the monitor has caught up: the policy must judge from the complete picture. */
   start(): void {
-    this.started = true;
-    this.unsubscribe = this.monitor.onChanges(() => void this.kick());
-    void this.kick();
+    this.schedule.start((listener) => this.monitor.onChanges(listener));
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.unsubscribe();
-    if (this.timer) clearTimeout(this.timer);
-    await this.tail;
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Runs a pass (after the one under way; kicks that arrive meanwhile share one) and resolves when it is done. */
   kick(): Promise<void> {
-    if (this.queued) return this.queued;
-    const next = this.tail
-      .then(() => {
-        this.queued = undefined;
-        return this.pass();
-      })
-      .catch((error: unknown) => this.log.error(`scope-modes pass failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
-    this.queued = next;
-    this.tail = next;
-    return next;
+    return this.schedule.kick();
   }
 
-  private async pass(): Promise<void> {
-    if (this.stopped) return;
-    const now = this.clock.now().toISOString();
-    const states: Array<{ scopeId: string; modes: ScopeModeState }> = [];
-    for (const scope of this.settings.scopes) states.push({ scopeId: scope.id, modes: await this.settle(scope, now) });
-    this.arm(now, states);
+  /** Settles every scope and answers when the next of them has something due. */
+  private async pass(now: string): Promise<number | undefined> {
+    const due: Array<number | undefined> = [];
+    for (const scope of this.settings.scopes) {
+      const modes = await this.settle(scope, now);
+      due.push(nextWakeUp(modes, this.monitor.scope(scope.id)?.memory, this.settings.policy, now));
+    }
+    return earliestDue(due);
   }
 
   /**
@@ -101,7 +85,7 @@ export class ScopeModesProcessManager {
     const seen = this.monitor.scope(scope.id)?.modes;
     if (seen && !this.nextCommand(scope, seen, now)) return seen;
     let modes = (await this.decisions.load(scope.id)).state;
-    for (let step = 0; step < MAX_STEPS_PER_SCOPE && !this.stopped; step++) {
+    for (let step = 0; step < MAX_STEPS_PER_SCOPE && !this.schedule.stopped; step++) {
       const next = this.nextCommand(scope, modes, now);
       if (!next) break;
       const result = await this.send(scope.id, next, now);
@@ -140,18 +124,6 @@ export class ScopeModesProcessManager {
       this.lastRefusal.set(scopeId, refusal);
       return undefined;
     }
-  }
-
-  /** Only a started manager wakes itself up; one that is only kicked (an exercise's) never acts on its own. */
-  private arm(now: string, states: ReadonlyArray<{ scopeId: string; modes: ScopeModeState }>): void {
-    if (this.stopped || !this.started) return;
-    if (this.timer) clearTimeout(this.timer);
-    const due = states
-      .map(({ scopeId, modes }) => nextWakeUp(modes, this.monitor.scope(scopeId)?.memory, this.settings.policy, now))
-      .filter((at): at is number => at !== undefined);
-    const sleep = due.length === 0 ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, Math.min(...due) - Date.parse(now)));
-    this.timer = setTimeout(() => void this.kick(), sleep);
-    this.timer.unref();
   }
 }
 

@@ -1,12 +1,10 @@
 import { Clock, DomainRuleViolation } from '@imera/event-sourcing';
-import { RequestContext } from '@imera/platform';
+import { DueSchedule, earliestDue, RequestContext } from '@imera/platform';
 import { InformationRequestWorkflow } from '../information-requests/information-request-workflow';
 import { PriorityRatedRequestWorkflow } from '../priority-rated-requests/priority-rated-request-workflow';
 import { OpenInstrumentsView } from '../read-models/open-instruments.view';
 import { DueStep, dueSteps, nextDueAt } from './due-steps';
 
-/** How long the schedule sleeps at most, even with nothing due (a safety net, and for clock jumps). */
-const MAX_SLEEP_MS = 60_000;
 export const RESPONSE_SCHEDULE_ACTOR = 'system:response-schedule';
 
 /**
@@ -17,65 +15,42 @@ export const RESPONSE_SCHEDULE_ACTOR = 'system:response-schedule';
  * they fell due and deterministic event ids, and the deciders ignore a step no longer due: each is stored once.
  */
 export class ResponseScheduleRunner {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private queued = false;
-  private stopped = false;
-  private started = false;
-  private unsubscribe: () => void = () => undefined;
+  private readonly schedule: DueSchedule;
 
   constructor(
     private readonly view: OpenInstrumentsView,
     private readonly informationRequests: InformationRequestWorkflow,
     private readonly priorityRatedRequests: PriorityRatedRequestWorkflow,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly onError: (error: unknown) => void = () => undefined,
-  ) {}
-
-  start(): void {
-    if (this.stopped) return;
-    this.started = true;
-    this.unsubscribe = this.view.onChange(() => void this.kick());
-    void this.kick();
+  ) {
+    this.schedule = new DueSchedule((now) => this.pass(now), clock, onError);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.unsubscribe();
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.schedule.start((listener) => this.view.onChange(listener));
+  }
+
+  stop(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** Runs a pass after the one under way (at most one waits); resolves when it is done. */
   kick(): Promise<void> {
-    if (this.queued) return this.running;
-    this.queued = true;
-    this.running = this.running
-      .then(() => {
-        this.queued = false;
-        return this.pass();
-      })
-      .catch(this.onError);
-    return this.running;
+    return this.schedule.kick();
   }
 
-  private async pass(): Promise<void> {
-    if (this.stopped) return;
-    const now = this.clock.now().toISOString();
-    try {
-      for (const step of dueSteps(this.view.timetable(), now)) {
-        if (this.stopped) return;
-        await this.send(step).catch((error: unknown) => {
-          // A refused step concerns that instrument only; the others still get theirs.
-          if (!(error instanceof DomainRuleViolation)) throw error;
-          this.onError(error);
-        });
-      }
-    } finally {
-      this.arm(now);
+  private async pass(now: string): Promise<number | undefined> {
+    for (const step of dueSteps(this.view.timetable(), now)) {
+      if (this.schedule.stopped) return undefined;
+      await this.send(step).catch((error: unknown) => {
+        // A refused step concerns that instrument only; the others still get theirs.
+        if (!(error instanceof DomainRuleViolation)) throw error;
+        this.onError(error);
+      });
     }
+    return earliestDue([nextDueAt(this.view.timetable(), now)]);
   }
-
   private send(step: DueStep): Promise<unknown> {
     switch (step.kind) {
       case 'MarkOverdue':
@@ -89,16 +64,6 @@ export class ResponseScheduleRunner {
       case 'EndPriorityRatedRequestWithMode':
         return this.priorityRatedRequests.endWithMode(step.prrId, step.scope, step.dueAt, step.scopeEventId, context(step, step.prrId, step.scopeEventId));
     }
-  }
-
-  /** Only a started runner wakes itself up; one that is only kicked (an exercise's) never acts on its own. */
-  private arm(now: string): void {
-    if (this.stopped || !this.started) return;
-    if (this.timer) clearTimeout(this.timer);
-    const next = nextDueAt(this.view.timetable(), now);
-    const sleep = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, Date.parse(next) - Date.parse(now)));
-    this.timer = setTimeout(() => void this.kick(), sleep);
-    this.timer.unref();
   }
 }
 

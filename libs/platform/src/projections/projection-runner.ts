@@ -12,7 +12,7 @@ export * from './projection-snapshots';
 /** When a checkpointed projection's state is saved. */
 export interface SnapshotSettings {
   readonly store: ProjectionSnapshotStore;
-  /** Save after this many applied events. Default, not law: 5,000. */
+  /** Save after this many applied events once caught up (a catch-up saves on time). Default, not law: 5,000. */
   readonly everyEvents?: number;
   /** Save when this long has passed since the last save and something changed. Default, not law: 10 s. */
   readonly everyMs?: number;
@@ -45,6 +45,8 @@ export class ProjectionRunner {
   private stopped = false;
   private failures = 0;
   private unsaved = 0;
+  /** Caught up at least once: following new events rather than folding the stored log. */
+  private live = false;
   private lastSavedAt = Date.now();
   private saving: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
@@ -117,9 +119,12 @@ export class ProjectionRunner {
         this.failures = 0;
         this.unsaved++;
         for (const listener of this.listeners) listener(event);
-        if (this.unsaved >= (this.options.snapshots?.everyEvents ?? DEFAULT_SNAPSHOT_EVERY_EVENTS)) this.save();
+        // While catching up, saves follow the timer only: a save every N events of a rebuild would write the
+        // whole state (which grows with the log) N events apart, a cost that grows with the square of the log.
+        if (this.live && this.unsaved >= (this.options.snapshots?.everyEvents ?? DEFAULT_SNAPSHOT_EVERY_EVENTS)) this.save();
       },
       onCaughtUp: () => {
+        this.live = true;
         this.save();
         const resumed = this.restoredFrom === undefined ? 'replayed from the start' : `resumed after snapshot at ${this.restoredFrom}`;
         this.options.readiness?.markReady(this.component, `${resumed}, at ${this.checkpoint ?? 'the empty log'}`);

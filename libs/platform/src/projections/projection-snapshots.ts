@@ -4,17 +4,17 @@ import { FileProjectionSnapshotStore } from './file-projection-snapshot-store.ad
 import type { SnapshotSettings } from './projection-runner';
 
 /**
- * Where a service's projections keep their checkpoints: files under the data directory, saved at the given
- * cadence (the runner's defaults otherwise). The in-memory store starts from nothing on every run, so there
- * is nothing to resume and no checkpoint is kept.
- */
-/**
  * For read models that keep every record (filings, measures, instruments): their checkpoints grow with the
  * log while folding them is cheap, so they are saved rarely (defaults, not law), and always when caught up
  * and on stop.
  */
 export const RARELY_SAVED = { everyEvents: 250_000, everyMs: 120_000 } as const;
 
+/**
+ * Where a service's projections keep their checkpoints: files under the data directory, saved at the given
+ * cadence (the runner's defaults otherwise). The in-memory store starts from nothing on every run, so there
+ * is nothing to resume and no checkpoint is kept.
+ */
 export function projectionSnapshots(
   config: Pick<AppConfig, 'eventStore' | 'dataDir'>,
   cadence: Omit<SnapshotSettings, 'store'> = {},
