@@ -1,6 +1,5 @@
 import { exportControlDecider, ExportControlEvent, exportControlStatus, ExportControlState } from '@imera/domain/export-controls';
-import { evolveScopeMode, ImeraMode, initialScopeModeState, ScopeModeEvent, toScopeModeSnapshot } from '@imera/domain/imera-modes';
-import { isScopeModeEventType } from './recorded-history/mode-timeline';
+import { evolveScopeMode, ImeraMode, initialScopeModeState, isScopeModeEventType, ScopeModeEvent, toScopeModeSnapshot } from '@imera/domain/imera-modes';
 
 /** A stored event as the timeline needs it; `ordinal` is its place in the exercise's log (1, 2, ...). */
 export interface TimelineEvent {

@@ -126,23 +126,36 @@ export type ScopeModeEvent =
   | EmergencyModeDeactivated
   | EmergencyModeExpired;
 
-/** Every scope-mode event type, listed once: a record keyed by the union, so a new type cannot be left out. */
-const SCOPE_MODE_TYPES: Readonly<Record<ScopeModeEvent['type'], true>> = {
-  VigilanceModeProposed: true,
-  EmergencyModeProposed: true,
-  ModeExtensionProposed: true,
-  ModeDeactivationProposed: true,
-  ModeProposalLapsed: true,
-  VigilanceModeActivated: true,
-  VigilanceModeExtended: true,
-  VigilanceModeDeactivated: true,
-  VigilanceModeExpired: true,
-  EmergencyModeActivated: true,
-  EmergencyModeExtended: true,
-  EmergencyModeDeactivated: true,
-  EmergencyModeExpired: true,
+/**
+ * Every scope-mode event type, listed once (a record keyed by the union, so a new type cannot be left out),
+ * with the mode it concerns when its type alone says so ('in-data': the event names it).
+ */
+const SCOPE_MODE_TYPES: Readonly<Record<ScopeModeEvent['type'], EscalatedMode | 'in-data'>> = {
+  VigilanceModeProposed: 'vigilance',
+  EmergencyModeProposed: 'emergency',
+  ModeExtensionProposed: 'in-data',
+  ModeDeactivationProposed: 'in-data',
+  ModeProposalLapsed: 'in-data',
+  VigilanceModeActivated: 'vigilance',
+  VigilanceModeExtended: 'vigilance',
+  VigilanceModeDeactivated: 'vigilance',
+  VigilanceModeExpired: 'vigilance',
+  EmergencyModeActivated: 'emergency',
+  EmergencyModeExtended: 'emergency',
+  EmergencyModeDeactivated: 'emergency',
+  EmergencyModeExpired: 'emergency',
 };
 export const SCOPE_MODE_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(SCOPE_MODE_TYPES));
+
+export function isScopeModeEventType(type: string): type is ScopeModeEvent['type'] {
+  return SCOPE_MODE_EVENT_TYPES.has(type);
+}
+
+/** The mode a scope-mode event concerns: vigilance or emergency. */
+export function modeConcerned(event: ScopeModeEvent): EscalatedMode {
+  const byType = SCOPE_MODE_TYPES[event.type];
+  return byType === 'in-data' ? (event.data as { readonly mode: EscalatedMode }).mode : byType;
+}
 
 export const SCOPE_MODE_SCHEMA_VERSION = 1;
 

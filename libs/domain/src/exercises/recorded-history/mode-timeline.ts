@@ -4,6 +4,8 @@ import {
   evolveScopeMode,
   ImeraMode,
   initialScopeModeState,
+  isScopeModeEventType,
+  modeConcerned,
   ScopeModeEvent,
   ScopeModeState,
   scopeModeStatus,
@@ -12,23 +14,6 @@ import {
 } from '@imera/domain/imera-modes';
 
 type ScopeModeEventType = ScopeModeEvent['type'];
-
-/** The mode each scope-mode event concerns, when its type alone says so. */
-const MODE_OF_TYPE: Readonly<Record<ScopeModeEventType, EscalatedMode | 'in-data'>> = {
-  VigilanceModeProposed: 'vigilance',
-  EmergencyModeProposed: 'emergency',
-  ModeExtensionProposed: 'in-data',
-  ModeDeactivationProposed: 'in-data',
-  ModeProposalLapsed: 'in-data',
-  VigilanceModeActivated: 'vigilance',
-  VigilanceModeExtended: 'vigilance',
-  VigilanceModeDeactivated: 'vigilance',
-  VigilanceModeExpired: 'vigilance',
-  EmergencyModeActivated: 'emergency',
-  EmergencyModeExtended: 'emergency',
-  EmergencyModeDeactivated: 'emergency',
-  EmergencyModeExpired: 'emergency',
-};
 
 /** One step of a scope through the IMERA modes: a proposal, its lapse, or a Council act, expiry... */
 export interface ModeTransition {
@@ -54,10 +39,6 @@ export interface ScopeTimeline {
   readonly transitions: readonly ModeTransition[];
 }
 
-export function isScopeModeEventType(type: string): type is ScopeModeEventType {
-  return Object.prototype.hasOwnProperty.call(MODE_OF_TYPE, type);
-}
-
 /** The mode timeline of every scope that has scope-mode events, in scope order, each in log order. */
 export function modeTimelines(events: Iterable<RecordedEvent>): ScopeTimeline[] {
   const states = new Map<string, ScopeModeState>();
@@ -74,7 +55,7 @@ export function modeTimelines(events: Iterable<RecordedEvent>): ScopeTimeline[] 
       scopeId,
       at: recorded.recordedAt,
       type: event.type,
-      mode: modeOf(event),
+      mode: modeConcerned(event),
       from: scopeModeStatus(before),
       to: scopeModeStatus(after),
       modeAfter: toScopeModeSnapshot(after, scopeId).mode,
@@ -85,11 +66,6 @@ export function modeTimelines(events: Iterable<RecordedEvent>): ScopeTimeline[] 
     timelines.set(scopeId, transitions);
   }
   return [...timelines.keys()].sort().map((scopeId) => ({ scopeId, transitions: timelines.get(scopeId)! }));
-}
-
-function modeOf(event: ScopeModeEvent): EscalatedMode {
-  const byType = MODE_OF_TYPE[event.type];
-  return byType === 'in-data' ? (event.data as { mode: EscalatedMode }).mode : byType;
 }
 
 function rationaleOf(event: ScopeModeEvent): string | null {
