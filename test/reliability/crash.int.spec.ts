@@ -54,7 +54,7 @@ describe('crash: SIGKILL under load', () => {
     let expected: LogCheck | undefined;
     for (let cycle = 0; cycle <= KILLS; cycle++) {
       trace(`cycle ${cycle}: starting`);
-      const system = await startSystem(buildDir, env, 60_000);
+      const system = await startSystem(buildDir, env, { timeoutMs: 60_000 });
       running = system;
       trace(`cycle ${cycle}: healthy at ${system.url}`);
       const client = await Client.for(system, dataDir);

@@ -5,10 +5,25 @@ import { join } from 'node:path';
 
 export interface RunningSystem {
   readonly url: string;
+  readonly port: number;
   readonly process: ChildProcess;
-  /** Everything the process printed, for assertions and failure messages. */
+  /** The body of the first 200 from `/health`. */
+  readonly health: unknown;
+  /** What the process printed (its tail only, when started with `keepLast`), for assertions and failure messages. */
   output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The port to listen on (a restart on the same address); a free one when not given. */
+  readonly port?: number;
+  readonly timeoutMs?: number;
+  /** How often `/health` is asked while the system starts. */
+  readonly pollMs?: number;
+  /** Keep only the last this many characters of output: a process under load would otherwise keep it all. */
+  readonly keepLast?: number;
+  /** Leave standard output unread (a load run measures the system, not its log lines). */
+  readonly ignoreStdout?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -21,35 +36,37 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the compiled all-in-one system as a child process and waits until `/health` answers 200. */
-export async function startSystem(buildDir: string, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningSystem> {
-  const port = await freePort();
+/** Starts the compiled all-in-one system (`npm start`'s entry point) as a child process and waits until `/health` answers 200. */
+export async function startSystem(buildDir: string, env: Record<string, string>, options: StartOptions = {}): Promise<RunningSystem> {
+  const { timeoutMs = 30_000, pollMs = 100, keepLast = Number.POSITIVE_INFINITY } = options;
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [join(buildDir, 'apps/imera/src/main.js')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.ignoreStdout ? 'ignore' : 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > keepLast) output = output.slice(-keepLast);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
-  const system: RunningSystem = {
-    url,
-    process: child,
-    output: () => output,
-    async kill(signal = 'SIGTERM') {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill(signal);
-      await exited;
-    },
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`System exited with ${child.exitCode}:\n${output}`);
-    const status = await fetch(`${url}/health`).then((response) => response.status, () => 0);
-    if (status === 200) return system;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (child.exitCode !== null) throw new Error(`The system exited with ${child.exitCode}:\n${output}`);
+    const reply = await fetch(`${url}/health`)
+      .then(async (response) => ({ status: response.status, body: (await response.json()) as unknown }))
+      .catch(() => undefined);
+    if (reply?.status === 200) return { url, port, process: child, health: reply.body, output: () => output, kill };
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-  await system.kill('SIGKILL');
-  throw new Error(`System not healthy within ${timeoutMs} ms:\n${output}`);
+  await kill('SIGKILL');
+  throw new Error(`The system was not healthy within ${timeoutMs} ms:\n${output}`);
 }

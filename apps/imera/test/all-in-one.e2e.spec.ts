@@ -32,7 +32,7 @@ describe('all-in-one system (embedded default)', () => {
 
   it('refuses to start a second system on a data directory already in use', async () => {
     const running = await startSystem(buildDir, { DATA_DIR: dataDir });
-    await expect(startSystem(buildDir, { DATA_DIR: dataDir }, 10_000)).rejects.toThrow(/in use by process/);
+    await expect(startSystem(buildDir, { DATA_DIR: dataDir }, { timeoutMs: 10_000 })).rejects.toThrow(/in use by process/);
     await running.kill();
   }, 60_000);
 });
