@@ -18,16 +18,26 @@ export interface MonitorPosition {
  * resynchronise from the current state.
  */
 export class LiveChanges {
-  private readonly recent: MonitorChange[] = [];
-  /** Every change after this position is in `recent`, once something was dropped. */
+  /** The kept changes are `kept[head..]`: dropping the oldest moves `head` instead of shifting the array. */
+  private kept: MonitorChange[] = [];
+  private head = 0;
+  /** Every change after this position is kept, once something was dropped. */
   private droppedThrough: number | null = null;
   private readonly listeners = new Set<(changes: readonly MonitorChange[]) => void>();
 
   constructor(private readonly monitor: MonitorPosition, private readonly capacity: number) {}
 
   record(changes: readonly MonitorChange[]): void {
-    this.recent.push(...changes);
-    while (this.recent.length > this.capacity) this.droppedThrough = this.recent.shift()!.position;
+    for (const change of changes) this.kept.push(change);
+    const excess = this.kept.length - this.head - this.capacity;
+    if (excess > 0) {
+      this.head += excess;
+      this.droppedThrough = this.kept[this.head - 1].position;
+      if (this.head >= this.capacity) {
+        this.kept = this.kept.slice(this.head);
+        this.head = 0;
+      }
+    }
     for (const listener of this.listeners) listener(changes);
   }
 
@@ -37,7 +47,9 @@ export class LiveChanges {
     if (position === null || after > position) return { kind: 'resync', reason: 'unknown-position' };
     const completeAfter = Math.max(this.droppedThrough ?? -1, this.monitor.restoredFrom ?? -1);
     if (after < completeAfter) return { kind: 'resync', reason: 'history-not-kept' };
-    return { kind: 'changes', changes: this.recent.filter((change) => change.position > after) };
+    const missed: MonitorChange[] = [];
+    for (let at = this.head; at < this.kept.length; at++) if (this.kept[at].position > after) missed.push(this.kept[at]);
+    return { kind: 'changes', changes: missed };
   }
 
   subscribe(listener: (changes: readonly MonitorChange[]) => void): () => void {

@@ -255,14 +255,12 @@ export class FileLogEventStore implements EventStore {
     for (const wake of waiters) wake();
   }
 
+  /** The queued appends that fit in one write (at least one), taken off the queue at once. */
   private takeBatch(): PendingAppend[] {
-    const batch = [this.queue.shift()!];
-    let bytes = batch[0].bytes;
-    while (this.queue.length > 0 && bytes + this.queue[0].bytes <= MAX_BATCH_BYTES) {
-      bytes += this.queue[0].bytes;
-      batch.push(this.queue.shift()!);
-    }
-    return batch;
+    let count = 1;
+    let bytes = this.queue[0].bytes;
+    while (count < this.queue.length && bytes + this.queue[count].bytes <= MAX_BATCH_BYTES) bytes += this.queue[count++].bytes;
+    return this.queue.splice(0, count);
   }
 
   private commit(batch: readonly PendingAppend[]): void {
