@@ -36,6 +36,8 @@ describe('npm run bench -- --quick', () => {
     expect(figures.get('p99 latency, embedded')!.value).toBeGreaterThan(0);
     // Every request was a distinct, valid filing: all answered 201 (recorded), none repeated or refused.
     expect(written.sections.ingestion.embedded.load.statusCodes).toEqual({ 201: 1_000 });
+    expect(written.sections.ingestion.embedded.surge.statusCodes).toEqual({ 201: 1_000 });
+    expect(figures.get('notifications/s, embedded, every filing about gallium')!.value).toBeGreaterThan(0);
     expect(figures.get('notifications/s over HTTP, Kafka')!.verdict).toBe('not measured');
     expect(written.sections['durable-append'].fileLog.appends).toBe(4_000);
     expect(stdout).toContain('Durable append');

@@ -9,6 +9,8 @@ import { BenchContext, BenchSection, SectionResult } from './section';
 const SECTION = 'Ingestion';
 /** Authorities per Member State: the per-caller rate limit (default 1,200 a minute) stays on. */
 const AUTHORITIES_PER_STATE = 6;
+/** The surge: every filing about one material, as when a third country restricts its exports. */
+const SURGE_MATERIAL = 'gallium';
 
 /**
  * Operator notifications over HTTP through the whole all-in-one app in its own process (auth, validation,
@@ -34,10 +36,19 @@ export const ingestionSection: BenchSection = {
         unit: 'x',
         note: 'near 1 when a filing costs the same however many notifications are open; below 1 when the cost grows as they pile up',
       },
+      {
+        section: SECTION,
+        name: `notifications/s, embedded, every filing about ${SURGE_MATERIAL}`,
+        value: embedded.surge.requestsPerSecond,
+        unit: 'req/s',
+        note: 'a surge about one material (filings of one material are recorded side by side, not one after the other)',
+      },
+      { section: SECTION, name: `p99 latency, embedded, every filing about ${SURGE_MATERIAL}`, value: embedded.surge.latency.p99Ms, unit: 'ms' },
       { section: SECTION, name: 'notifications/s over HTTP, Kafka', value: rate(overKafka), unit: 'req/s', ...kafkaNote },
       { section: SECTION, name: 'p50 latency, Kafka', value: overKafka?.load.latency.p50Ms ?? null, unit: 'ms' },
       { section: SECTION, name: 'p99 latency, Kafka', value: overKafka?.load.latency.p99Ms ?? null, unit: 'ms' },
       { section: SECTION, name: 'Kafka vs embedded, notifications/s', value: overKafka ? overKafka.load.requestsPerSecond / embedded.load.requestsPerSecond : null, unit: 'x' },
+      { section: SECTION, name: `notifications/s, Kafka, every filing about ${SURGE_MATERIAL}`, value: overKafka?.surge.requestsPerSecond ?? null, unit: 'req/s', ...kafkaNote },
     ];
     return { figures, details: { embedded, kafka: overKafka ?? kafka } };
   },
@@ -46,6 +57,7 @@ export const ingestionSection: BenchSection = {
 interface IngestionRun {
   readonly warmUp: LoadMeasurement;
   readonly load: LoadMeasurement;
+  readonly surge: LoadMeasurement;
   readonly appPeakRssBytes: number;
 }
 
@@ -60,7 +72,9 @@ async function measure(context: BenchContext, dataDir: string, env: Record<strin
     assertAllFiled(warmUp, warmUpCount);
     const load = await fileNotifications(app.baseUrl, filings.take(scale.ingestionRequests), callers, scale.ingestionConnections);
     assertAllFiled(load, scale.ingestionRequests);
-    return { warmUp, load, appPeakRssBytes: app.peakRssBytes };
+    const surge = await fileNotifications(app.baseUrl, filings.take(scale.ingestionRequests, SURGE_MATERIAL), callers, scale.ingestionConnections);
+    assertAllFiled(surge, scale.ingestionRequests);
+    return { warmUp, load, surge, appPeakRssBytes: app.peakRssBytes };
   } finally {
     await app.stop();
   }

@@ -1,15 +1,16 @@
 /**
  * Every topic the system uses, named and versioned in one place. A breaking change to a message schema
- * gets a new topic version rather than a silent change.
+ * gets a new topic version rather than a silent change. Every message is keyed by the stream it is
+ * recorded to (see DecisionPublisher).
  */
 export const Topics = {
   operatorNotifications: 'imera.operator-notifications.v1',
   exportControls: 'imera.export-controls.v1',
-  /** Information requests, priority-rated requests, stock distribution and joint procurement; key: the scope. */
+  /** Information requests, priority-rated requests, stock distribution and joint procurement. */
   responseInstruments: 'imera.response-instruments.v1',
-  /** Mode proposals, Council implementing acts and expiries of crisis scopes (streams `scope-<id>`); key: the scope. */
+  /** Mode proposals, Council implementing acts and expiries of crisis scopes (streams `scope-<id>`). */
   scopeModes: 'imera.scope-modes.v1',
-  /** National strategic stock reports (CRMA Art 22); key: the material. */
+  /** National strategic stock reports (CRMA Art 22). */
   strategicStocks: 'imera.strategic-stocks.v1',
 } as const;
 
@@ -22,7 +23,7 @@ export function deadLetterTopic(topic: string): string {
 
 export const ALL_TOPICS: readonly string[] = Object.values(Topics).flatMap((topic) => [topic, deadLetterTopic(topic)]);
 
-/** A topic as it is created up front: messages with one key (one raw material) always land in one partition. */
+/** A topic as it is created up front: messages with one key (one stream) always land in one partition. */
 export interface TopicSpec {
   readonly name: string;
   readonly partitions: number;

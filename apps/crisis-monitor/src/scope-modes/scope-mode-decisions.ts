@@ -56,7 +56,7 @@ export class ScopeModeDecisions {
     const decided = this.decider.decide(command, loaded.state);
     if (decided.length === 0) return repeated(streamName, []);
     const events = decided.map((event, index) => envelope(event, streamName, loaded.revision, index, context, { requestFingerprint, ...extra }));
-    const outcome = await this.publisher.publish({ topic: Topics.scopeModes, key: command.scopeId, streamName, decidedAtRevision: loaded.revision, events });
+    const outcome = await this.publisher.publish({ topic: Topics.scopeModes, streamName, decidedAtRevision: loaded.revision, events });
     return fromOutcome(streamName, outcome, SCOPE_CHANGED_CONCURRENTLY, events);
   }
 }

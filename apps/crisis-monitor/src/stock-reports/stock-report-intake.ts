@@ -38,7 +38,7 @@ export class StockReportIntake {
     if (earlier.length > 0) return repeated(streamName, earlier);
     const decided = strategicStockDecider.decide({ kind: 'ReportStrategicStock', ...dto, now: this.clock.now().toISOString() }, loaded.state);
     const events = decided.map((event, index) => envelope(event, streamName, loaded.revision, index, context, requestFingerprint));
-    const outcome = await this.publisher.publish({ topic: Topics.strategicStocks, key: dto.material, streamName, decidedAtRevision: loaded.revision, events });
+    const outcome = await this.publisher.publish({ topic: Topics.strategicStocks, streamName, decidedAtRevision: loaded.revision, events });
     return fromOutcome(streamName, outcome, STOCK_REPORT_CHANGED_CONCURRENTLY, events);
   }
 }

@@ -87,8 +87,7 @@ export class ExportControlIntake {
   ): Promise<DecisionResult> {
     const decided = exportControlDecider.decide(command, state);
     const events = decided.map((event, index) => this.envelope(event, streamName, revision, index, context, requestFingerprint));
-    const key = materialKey(decided[0], state);
-    const outcome = await this.publisher.publish({ topic: Topics.exportControls, key, streamName, decidedAtRevision: revision, events });
+    const outcome = await this.publisher.publish({ topic: Topics.exportControls, streamName, decidedAtRevision: revision, events });
     return fromOutcome(streamName, outcome, 'measure-changed-concurrently', events);
   }
 
@@ -105,10 +104,4 @@ export class ExportControlIntake {
   private now(): string {
     return this.clock.now().toISOString();
   }
-}
-
-/** Messages about one measure share a key so they stay in order: its first material. */
-function materialKey(event: ExportControlEvent, state: ExportControlState): string {
-  if (event.type === 'ExportControlRecorded') return event.data.materials[0];
-  return state.recorded ? state.measure.materials[0] : 'unknown';
 }

@@ -29,7 +29,7 @@ export class OperatorNotificationIntake {
       if (loaded.events[0].metadata.requestFingerprint === requestFingerprint) return repeated(streamName, loaded.events.slice(0, 1));
       throw new DomainRuleViolation('notification-exists', `Notification ${dto.notificationId} was already filed with other content`);
     }
-    return this.decideAndPublish(streamName, -1, loaded.state, { kind: 'FileNotification', ...body, now: this.now() }, dto.material, context, requestFingerprint);
+    return this.decideAndPublish(streamName, -1, loaded.state, { kind: 'FileNotification', ...body, now: this.now() }, context, requestFingerprint);
   }
 
   async update(notificationId: string, memberState: string, dto: NotificationFollowUpDto, context: RequestContext): Promise<DecisionResult> {
@@ -59,7 +59,7 @@ export class OperatorNotificationIntake {
     const requestFingerprint = fingerprint({ ...decided, now: undefined });
     const earlier = sameRequest(loaded.events, requestFingerprint);
     if (earlier.length > 0) return repeated(streamName, earlier);
-    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, loaded.state.material, context, requestFingerprint);
+    return this.decideAndPublish(streamName, loaded.revision, loaded.state, decided, context, requestFingerprint);
   }
 
   private async decideAndPublish(
@@ -67,12 +67,11 @@ export class OperatorNotificationIntake {
     revision: number,
     state: Parameters<typeof operatorNotificationDecider.decide>[1],
     command: OperatorNotificationCommand,
-    material: string,
     context: RequestContext,
     requestFingerprint: string,
   ): Promise<DecisionResult> {
     const events = operatorNotificationDecider.decide(command, state).map((event, index) => this.envelope(event, streamName, revision, index, context, requestFingerprint));
-    const outcome = await this.publisher.publish({ topic: Topics.operatorNotifications, key: material, streamName, decidedAtRevision: revision, events });
+    const outcome = await this.publisher.publish({ topic: Topics.operatorNotifications, streamName, decidedAtRevision: revision, events });
     return fromOutcome(streamName, outcome, 'notification-changed-concurrently', events);
   }
 

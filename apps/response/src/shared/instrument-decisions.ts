@@ -141,7 +141,7 @@ export class InstrumentDecisions<Command, State, E extends Event> {
       metadata,
     }));
     // All messages of a scope share its key, so the scope's timeline keeps its order on every partition.
-    const outcome = await this.publisher.publish({ topic: Topics.responseInstruments, key: scopeId, streamName, decidedAtRevision: loaded.revision, events });
+    const outcome = await this.publisher.publish({ topic: Topics.responseInstruments, streamName, decidedAtRevision: loaded.revision, events });
     return fromOutcome(streamName, outcome, `${this.spec.slug}-changed-concurrently`, events);
   }
 }

@@ -42,14 +42,14 @@ describe('the decision path of the response instruments', () => {
     await recordScopeModes(store, SCOPE_ID, activation(SCOPE_ID, 'emergency', [GOODS], '2026-05-30T10:00:00.000Z', '2026-11-30T10:00:00.000Z'));
   });
 
-  it('records the decided events with the scope, the actor and the request fingerprint, keyed by scope', async () => {
+  it('records the decided events with the scope, the actor and the request fingerprint, keyed by its stream', async () => {
     const result = await workflow().issue(issueDto(), context);
     expect(result.outcome).toBe('recorded');
     const [issued] = await streamEvents(`infoRequest-${REQUEST_ID}`);
     expect(issued.type).toBe('InformationRequestIssued');
     expect(issued.metadata).toMatchObject({ scopeId: SCOPE_ID, actor: 'crisis-cell-1', correlationId: 'c-1', requestFingerprint: expect.any(String) });
     expect(issued.data).toMatchObject({ scopeId: SCOPE_ID, issuedInMode: 'emergency', issuedAt: '2026-06-01T08:00:00.000Z', issuedBy: 'crisis-cell-1' });
-    expect(bus.published.map(({ topic, message }) => [topic, message.key])).toEqual([[Topics.responseInstruments, SCOPE_ID]]);
+    expect(bus.published.map(({ topic, message }) => [topic, message.key])).toEqual([[Topics.responseInstruments, `infoRequest-${REQUEST_ID}`]]);
   });
 
   it('answers a repeated request with what it stored, and refuses the id for other content', async () => {

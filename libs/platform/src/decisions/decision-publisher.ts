@@ -4,8 +4,10 @@ import { encodeEventBatch, EVENT_BATCH_CONTENT_TYPE } from './event-batch.codec'
 
 export interface Decision {
   readonly topic: string;
-  /** Partition key: the raw material, so that all messages about one material keep their order. */
-  readonly key: string;
+  /**
+   * The stream the events go to; also the message's partition key, so a stream's messages keep their order
+   * (its expected revisions need it) while messages to other streams, however alike, never wait for them.
+   */
   readonly streamName: string;
   /** The revision the decision was taken against (-1: the stream did not exist). */
   readonly decidedAtRevision: number;
@@ -91,7 +93,7 @@ export class DecisionPublisher {
     try {
       await this.bus.publish(decision.topic, [
         {
-          key: decision.key,
+          key: streamName,
           value: encodeEventBatch({ streamName, expectedRevision: decidedAtRevision < 0 ? 'no-stream' : decidedAtRevision, events }),
           headers: {
             'content-type': EVENT_BATCH_CONTENT_TYPE,

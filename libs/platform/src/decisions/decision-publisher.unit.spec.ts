@@ -29,7 +29,7 @@ class Applied implements AppliedEvents {
 
 const STREAM = 'operatorNotification-n-1';
 const filed = (id: string): NewEvent => ({ id, type: 'OperatorNotificationFiled', schemaVersion: 1, data: {}, metadata: { correlationId: 'c-1', actor: 'test' } });
-const decision = (event: NewEvent): Decision => ({ topic: 'notifications', key: 'gallium', streamName: STREAM, decidedAtRevision: -1, events: [event] });
+const decision = (event: NewEvent): Decision => ({ topic: 'notifications', streamName: STREAM, decidedAtRevision: -1, events: [event] });
 
 /** Lets every pending promise callback run without moving the (fake) clock. */
 async function settle(): Promise<void> {
