@@ -23,7 +23,7 @@ export const liveLatencySection: BenchSection = {
     const figures: Figure[] = [
       { section: SECTION, name: '2xx to scope change on SSE, p50, embedded', value: embedded.latency.p50Ms, unit: 'ms' },
       { section: SECTION, name: '2xx to scope change on SSE, p99, embedded', value: embedded.latency.p99Ms, unit: 'ms', target: { atMost: 100 } },
-      { section: SECTION, name: 'request sent to scope change on SSE, p99, embedded', value: embedded.fromRequest.p99Ms, unit: 'ms', note: 'includes the filing itself; the change often reaches the stream before the 2xx reaches the filer' },
+      { section: SECTION, name: 'request sent to scope change on SSE, p99, embedded', value: embedded.fromRequest.p99Ms, unit: 'ms', note: 'includes the filing itself and its answer' },
       { section: SECTION, name: '2xx to scope change on SSE, p50, Kafka', value: overKafka?.latency.p50Ms ?? null, unit: 'ms', ...kafkaNote },
       { section: SECTION, name: '2xx to scope change on SSE, p99, Kafka', value: overKafka?.latency.p99Ms ?? null, unit: 'ms', target: { atMost: 500 } },
       { section: SECTION, name: 'request sent to scope change on SSE, p99, Kafka', value: overKafka?.fromRequest.p99Ms ?? null, unit: 'ms' },
