@@ -2,6 +2,7 @@ import { ConsumerHandle, ConsumerOptions, MessageBus, OutgoingMessage } from '..
 import { defaultMessagingLogger, MessagingLogger } from '../logger';
 import { topicSpecs, TopicSpec } from '../topics';
 import { BackoffPolicy, DEFAULT_BACKOFF } from '../shared/backoff';
+import { consumerStopSignal } from '../shared/key-runs';
 import { InProcessConsumerGroup } from './consumer-group';
 import { TopicLog, Wakeup } from './partition-log';
 
@@ -53,7 +54,8 @@ export class InProcessMessageBus implements MessageBus {
     this.assertOpen();
     options.topics.forEach((name) => this.topic(name));
     const group = this.group(options.groupId);
-    const controller = new AbortController();
+    // One worker per partition of every topic it reads, each handling a run at a time.
+    const controller = consumerStopSignal(options.topics.reduce((partitions, name) => partitions + this.topic(name).partitions.length, 0));
     const member = {
       topics: new Set(options.topics),
       controller,

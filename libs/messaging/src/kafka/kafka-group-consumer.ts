@@ -3,7 +3,7 @@ import { ConsumerHandle, ConsumerOptions, IncomingMessage, MessageBus } from '..
 import { MessagingLogger } from '../logger';
 import { BackoffPolicy, backoffDelay, pause, settledWithin } from '../shared/backoff';
 import { deliver, DeliveryOutcome } from '../shared/delivery';
-import { committable, MAX_RUN, runOfDistinctKeys } from '../shared/key-runs';
+import { committable, consumerStopSignal, MAX_RUN, runOfDistinctKeys } from '../shared/key-runs';
 import { KafkaNamespace } from './kafka-namespace';
 import { KafkaConsumerTiming } from './kafka-options';
 
@@ -27,11 +27,13 @@ export interface GroupConsumerSettings {
  */
 export class KafkaGroupConsumer implements ConsumerHandle {
   private consumer: Consumer | undefined;
-  private readonly controller = new AbortController();
+  private readonly controller: AbortController;
   private stopping: Promise<void> | undefined;
   private restarts = 0;
 
-  constructor(private readonly options: ConsumerOptions, private readonly settings: GroupConsumerSettings) {}
+  constructor(private readonly options: ConsumerOptions, private readonly settings: GroupConsumerSettings) {
+    this.controller = consumerStopSignal(settings.timing.partitionsConsumedConcurrently);
+  }
 
   /** Starts consuming; resolves once the group assigned partitions (or after the join timeout). */
   async start(): Promise<void> {

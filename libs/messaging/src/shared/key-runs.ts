@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { DeliveryOutcome } from './delivery';
 
 /** At most this many messages of one partition are handled at once. */
@@ -29,4 +30,15 @@ export function runOfDistinctKeys<T extends { readonly key?: string | null }>(ba
 export function committable(outcomes: readonly DeliveryOutcome[]): number {
   const abandoned = outcomes.indexOf('abandoned');
   return abandoned < 0 ? outcomes.length : abandoned;
+}
+
+/**
+ * A consumer's stop signal. Every message of a run may wait on it at once (its delivery and a back-off
+ * pause, one listener each, removed when done), in each partition handled at the same time: its listener
+ * bound is sized for that, so a full run is not mistaken for a leak.
+ */
+export function consumerStopSignal(partitionsAtOnce: number): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(2 * MAX_RUN * Math.max(1, partitionsAtOnce) + 10, controller.signal);
+  return controller;
 }
