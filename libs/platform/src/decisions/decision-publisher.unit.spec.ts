@@ -64,8 +64,11 @@ describe('the decision publisher waiting for its outcome', () => {
   };
 
   it('answers as soon as a read model applies the event, without waiting for its next poll', async () => {
-    const publisher = new DecisionPublisher(store, new HeldBus(), { applied });
+    const bus = new HeldBus();
+    const publisher = new DecisionPublisher(store, bus, { applied });
     const stored = await publishAndRecord(publisher, filed('e-1'));
+    // Keyed by its stream: its own messages keep their order, other streams' never wait for them.
+    expect(bus.published.map((message) => message.key)).toEqual([STREAM]);
     await settle();
     expect(outcome).toBeUndefined();
 
