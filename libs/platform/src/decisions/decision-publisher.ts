@@ -27,10 +27,13 @@ export const PUBLISH_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Where a publisher hears of events as a read model of the same service applies them (a projection
- * runner): it then looks for its outcome at once instead of at its next poll.
+ * runner): it then looks for its outcome at once instead of at its next poll, and answers once the read
+ * model holds the outcome, so the caller's next read of that model finds what it was told.
  */
 export interface AppliedEvents {
   onApplied(listener: (event: RecordedEvent) => void): () => void;
+  /** Global position of the last event applied. */
+  readonly position: number | undefined;
 }
 
 export interface DecisionPublisherOptions {
@@ -69,6 +72,7 @@ export class DecisionPublisher {
   private readonly settleTimeoutMs: number;
   private readonly retryAfterSeconds: number;
   private readonly firstPollMs: number;
+  private readonly applied: AppliedEvents | undefined;
   /** Callers waiting for an outcome, by stream: woken when an event of that stream is applied. */
   private readonly waiting = new Map<string, Set<() => void>>();
 
@@ -80,6 +84,7 @@ export class DecisionPublisher {
     this.settleTimeoutMs = options.settleTimeoutMs ?? 5_000;
     this.retryAfterSeconds = options.retryAfterSeconds ?? PUBLISH_RETRY_AFTER_SECONDS;
     this.firstPollMs = options.applied ? POLL_MS : FIRST_POLL_MS;
+    this.applied = options.applied;
     options.applied?.onApplied((event) => this.wake(event.streamName));
   }
 
@@ -117,12 +122,19 @@ export class DecisionPublisher {
       // Listening before reading: an event applied while the read runs still wakes the wait.
       const woken = this.wakeOn(streamName);
       const outcome = await this.storedOutcome(streamName, firstRevision, events);
-      if (outcome || Date.now() >= deadline) {
+      if ((outcome && this.readModelHolds(outcome)) || Date.now() >= deadline) {
         woken.cancel();
         return outcome ?? { kind: 'pending' };
       }
       await woken.within(Math.min(pause, deadline - Date.now()));
     }
+  }
+
+  /** Whether the read model that wakes this publisher (if any) has applied the outcome's events. */
+  private readModelHolds(outcome: DecisionOutcome): boolean {
+    if (!this.applied || outcome.kind === 'pending') return true;
+    const last = outcome.kind === 'recorded' ? outcome.events[outcome.events.length - 1] : outcome.recorded;
+    return (this.applied.position ?? -1) >= last.globalPosition;
   }
 
   private async storedOutcome(streamName: string, firstRevision: number, events: readonly NewEvent[]): Promise<DecisionOutcome | undefined> {

@@ -15,14 +15,16 @@ class HeldBus implements MessageBus {
   async close(): Promise<void> {}
 }
 
-/** Stands for a projection runner: tells its listeners of each event it "applied". */
+/** Stands for a projection runner: tells its listeners of each event it "applied", and its position. */
 class Applied implements AppliedEvents {
+  position: number | undefined;
   private readonly listeners = new Set<(event: RecordedEvent) => void>();
   onApplied(listener: (event: RecordedEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
   tell(event: RecordedEvent): void {
+    this.position = event.globalPosition;
     for (const listener of this.listeners) listener(event);
   }
 }
@@ -77,13 +79,33 @@ describe('the decision publisher waiting for its outcome', () => {
     expect(outcome).toEqual({ kind: 'recorded', events: [stored] });
   });
 
-  it('is not woken by events of other streams, and still finds the outcome by polling when nothing tells it', async () => {
+  it('is not woken by events of other streams, and answers only once the read model holds the outcome', async () => {
     const publisher = new DecisionPublisher(store, new HeldBus(), { applied });
     const stored = await publishAndRecord(publisher, filed('e-1'));
-    applied.tell({ ...stored, streamName: 'operatorNotification-other' });
+    applied.tell({ ...stored, streamName: 'operatorNotification-other', globalPosition: stored.globalPosition - 1 });
     await settle();
     expect(outcome).toBeUndefined();
 
+    // The poll finds the event stored, but the read model has not applied it: a read of it would miss it.
+    await jest.advanceTimersByTimeAsync(200);
+    expect(outcome).toBeUndefined();
+    applied.tell(stored);
+    await settle();
+    expect(outcome).toEqual({ kind: 'recorded', events: [stored] });
+  });
+
+  it('answers what the store shows once the settle time has passed, when the read model never applies it', async () => {
+    const publisher = new DecisionPublisher(store, new HeldBus(), { applied, settleTimeoutMs: 300 });
+    const stored = await publishAndRecord(publisher, filed('e-1'));
+    await jest.advanceTimersByTimeAsync(250);
+    expect(outcome).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(outcome).toEqual({ kind: 'recorded', events: [stored] });
+  });
+
+  it('without a read model to wait for, answers as soon as a poll finds the outcome', async () => {
+    const publisher = new DecisionPublisher(store, new HeldBus());
+    const stored = await publishAndRecord(publisher, filed('e-1'));
     await jest.advanceTimersByTimeAsync(50);
     expect(outcome).toEqual({ kind: 'recorded', events: [stored] });
   });
