@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { EventStore, ManualClock } from '@imera/event-sourcing';
 import { nextDueAt as nextExportControlTransition } from '@imera/domain/export-controls';
-import { ProjectionRunner } from '@imera/platform';
+import { earliestDue, ProjectionRunner } from '@imera/platform';
 import { CRISIS_MONITOR_SETTINGS } from '../../../crisis-monitor/src/crisis-monitor.module';
 import { CrisisMonitorSettings } from '../../../crisis-monitor/src/crisis-monitor.config';
 import { CrisisMonitorProjection } from '../../../crisis-monitor/src/monitor/crisis-monitor.projection';
@@ -45,7 +45,7 @@ export class VirtualTime {
     for (;;) {
       const now = this.clock.now().getTime();
       if (now >= target) return;
-      const next = Math.min(target, startOfNextDay(now), ...(await this.nextDue(now)));
+      const next = Math.min(target, startOfNextDay(now), (await this.nextDue(now)) ?? Number.POSITIVE_INFINITY);
       this.clock.set(new Date(next));
       await this.settle();
     }
@@ -76,7 +76,8 @@ export class VirtualTime {
     ];
   }
 
-  private async nextDue(now: number): Promise<number[]> {
+  /** The next moment after `now` at which a schedule has something due, if any. */
+  private async nextDue(now: number): Promise<number | undefined> {
     const at = new Date(now).toISOString();
     const due: Array<string | number | undefined> = [];
     for (const measure of this.app.get(ExportControlsView, { strict: false }).list()) due.push(nextExportControlTransition(measure.state, at));
@@ -88,9 +89,7 @@ export class VirtualTime {
       const modes = (await decisions.load(scope.id)).state;
       due.push(nextWakeUp(modes, monitor.scope(scope.id)?.memory, settings.policy, at));
     }
-    return due
-      .map((value) => (typeof value === 'string' ? Date.parse(value) : value))
-      .filter((value): value is number => value !== undefined && !Number.isNaN(value) && value > now);
+    return earliestDue(due, now);
   }
 
   /** Waits until every projection has applied the last stored event. */

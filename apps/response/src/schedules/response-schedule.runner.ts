@@ -51,6 +51,7 @@ export class ResponseScheduleRunner {
     }
     return earliestDue([nextDueAt(this.view.timetable(), now)]);
   }
+
   private send(step: DueStep): Promise<unknown> {
     switch (step.kind) {
       case 'MarkOverdue':

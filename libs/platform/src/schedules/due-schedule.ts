@@ -86,12 +86,15 @@ export class DueSchedule {
   }
 }
 
-/** The earliest of some due moments (ISO instants or epoch ms), as epoch ms; undefined when none is given. */
-export function earliestDue(moments: Iterable<string | number | undefined>): number | undefined {
+/**
+ * The earliest of some due moments (ISO instants or epoch ms) after `after` (epoch ms; any when not given),
+ * as epoch ms; undefined when there is none.
+ */
+export function earliestDue(moments: Iterable<string | number | undefined>, after = Number.NEGATIVE_INFINITY): number | undefined {
   let earliest: number | undefined;
   for (const moment of moments) {
     const at = typeof moment === 'string' ? Date.parse(moment) : moment;
-    if (at !== undefined && !Number.isNaN(at) && (earliest === undefined || at < earliest)) earliest = at;
+    if (at !== undefined && !Number.isNaN(at) && at > after && (earliest === undefined || at < earliest)) earliest = at;
   }
   return earliest;
 }

@@ -111,5 +111,7 @@ describe('the earliest due moment', () => {
     expect(earliestDue(['2026-03-02T00:00:00Z', undefined, Date.parse('2026-03-01T12:00:00Z'), 'not a date'])).toBe(Date.parse('2026-03-01T12:00:00Z'));
     expect(earliestDue([undefined])).toBeUndefined();
     expect(earliestDue([])).toBeUndefined();
+    expect(earliestDue(['2026-03-02T00:00:00Z', Date.parse('2026-03-01T12:00:00Z')], Date.parse('2026-03-01T12:00:00Z'))).toBe(Date.parse('2026-03-02T00:00:00Z'));
+    expect(earliestDue([Date.parse('2026-03-01T12:00:00Z')], Date.parse('2026-03-01T12:00:00Z'))).toBeUndefined();
   });
 });
