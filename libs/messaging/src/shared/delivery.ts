@@ -1,7 +1,7 @@
 import { IncomingMessage, MessageBus, PoisonMessageError } from '../messaging.port';
 import { MessagingLogger } from '../logger';
 import { deadLetterTopic } from '../topics';
-import { backoffDelay, BackoffPolicy, pause } from './backoff';
+import { backoffDelay, BackoffPolicy, pause, retryUntilDone } from './backoff';
 import { deadLetterMessage } from './dead-letter';
 
 /**
@@ -48,17 +48,14 @@ export async function deliver(message: IncomingMessage, context: DeliveryContext
 async function deadLetter(message: IncomingMessage, reason: string, context: DeliveryContext): Promise<DeliveryOutcome> {
   const target = deadLetterTopic(message.topic);
   const letter = deadLetterMessage(message, reason, context.groupId, (context.now ?? (() => new Date()))());
-  for (let attempt = 1; !context.signal.aborted; attempt++) {
-    try {
-      await context.publish(target, [letter]);
-      context.logger.warn('Poison message sent to the dead-letter topic', { ...where(message), deadLetterTopic: target, reason });
-      return 'dead-lettered';
-    } catch (error) {
-      logTransient(message, error, attempt, context, 'Dead-letter publish failed; retrying');
-      await pause(backoffDelay(context.backoff, attempt), context.signal);
-    }
-  }
-  return 'abandoned';
+  const published = await retryUntilDone(() => context.publish(target, [letter]).then(() => true), {
+    signal: context.signal,
+    policy: context.backoff,
+    onFailure: (error, attempt) => logTransient(message, error, attempt, context, 'Dead-letter publish failed; retrying'),
+  });
+  if (!published) return 'abandoned';
+  context.logger.warn('Poison message sent to the dead-letter topic', { ...where(message), deadLetterTopic: target, reason });
+  return 'dead-lettered';
 }
 
 /** Logs the first failure and then every 10th, so a long outage does not flood the log. */
