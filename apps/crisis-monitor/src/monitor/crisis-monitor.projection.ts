@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@imera/event-sourcing';
 import { policyRef } from '@imera/domain/imera-modes';
-import { CheckpointedProjection } from '@imera/platform';
+import { CheckpointedProjection, GrowingRecordView } from '@imera/platform';
 import { DEFAULT_CRISIS_SCOPES, datasetRef, supplyBaseline } from '@imera/reference-data';
 import { CrisisMonitorState, DEFAULT_TREND_POINTS_KEPT, initialCrisisMonitorState, MonitorRules, ScopeMonitorRecord } from './crisis-monitor.state';
 import { CrisisMonitorEvolver, crisisMonitorEvolver } from './evolve-crisis-monitor';
@@ -24,6 +24,8 @@ export class CrisisMonitorProjection implements CheckpointedProjection<CrisisMon
   readonly name = CRISIS_MONITOR_PROJECTION;
   readonly version: string;
   private current: CrisisMonitorState;
+  /** The filed notifications' ids in the order the visibility record gained them (that record only grows). */
+  private filers: string[] = [];
   private restoredAt: number | null = null;
   private readonly evolve: CrisisMonitorEvolver;
   private readonly listeners = new Set<(changes: readonly MonitorChange[]) => void>();
@@ -36,20 +38,38 @@ export class CrisisMonitorProjection implements CheckpointedProjection<CrisisMon
   }
 
   apply(event: RecordedEvent): void {
+    const newFiler = this.newFilerIn(event);
     const { state, changes } = this.evolve(this.current, event);
     this.current = state;
+    if (newFiler !== undefined && Object.hasOwn(state.notifications, newFiler)) this.filers.push(newFiler);
     if (changes.length === 0) return;
     for (const listener of this.listeners) listener(changes);
   }
 
+  /**
+   * The state as of now, for a save that writes it while events go on being applied. Everything is replaced
+   * on change except the two parts that grow in place: the timelines are copied (a list copy is cheap), and
+   * the visibility record, too large to copy at a million events, is seen through the ids it held.
+   */
   snapshot(): CrisisMonitorState {
-    return this.current;
+    const state = this.current;
+    const scopes = Object.fromEntries(Object.entries(state.scopes).map(([id, scope]) => [id, { ...scope, timeline: scope.timeline.slice() }]));
+    // Serialises as the record did when the snapshot was taken (see GrowingRecordView).
+    const notifications = new GrowingRecordView(state.notifications, this.filers.slice()) as unknown as CrisisMonitorState['notifications'];
+    return { ...state, scopes, notifications };
   }
 
   restore(state: CrisisMonitorState): void {
     if (state.schemaVersion !== STATE_SHAPE) throw new Error(`Cannot restore crisis-monitor state of shape ${String(state.schemaVersion)}`);
     this.current = state;
+    this.filers = Object.keys(state.notifications);
     this.restoredAt = state.checkpoint;
+  }
+
+  private newFilerIn(event: RecordedEvent): string | undefined {
+    if (event.type !== 'OperatorNotificationFiled') return undefined;
+    const id = String((event.data as { notificationId?: unknown }).notificationId);
+    return Object.hasOwn(this.current.notifications, id) ? undefined : id;
   }
 
   /** The position of the snapshot this projection was restored from, if any. */

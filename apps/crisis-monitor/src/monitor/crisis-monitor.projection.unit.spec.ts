@@ -121,6 +121,28 @@ describe('crisis monitor projection', () => {
     }
   });
 
+  it('hands out a snapshot that later events do not change, for a save that writes it while they are applied', () => {
+    const { events } = april2025();
+    for (const cut of [1, 5, 9]) {
+      const projection = fold(events.slice(0, cut)).projection;
+      const snapshot = projection.snapshot();
+      const asTaken = JSON.stringify(snapshot);
+      fold(events.slice(cut), projection);
+      expect(JSON.stringify(snapshot)).toBe(asTaken);
+      expect(JSON.stringify(projection.snapshot())).not.toBe(asTaken);
+    }
+  });
+
+  it('after a restore, snapshots still list the filers it restored and the ones filed since', () => {
+    const { events } = april2025();
+    const first = fold(events.slice(0, 5)).projection;
+    const resumed = new CrisisMonitorProjection(rules);
+    resumed.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    fold(events.slice(5), resumed);
+    const saved = JSON.parse(JSON.stringify(resumed.snapshot())) as { notifications: Record<string, unknown> };
+    expect(Object.keys(saved.notifications)).toEqual(['n-0', 'n-1', 'n-2', 'n-3', 'n-4', 'n-5']);
+  });
+
   it('ignores an event delivered again at or before its checkpoint', () => {
     const { events } = april2025();
     const { projection, changes } = fold(events);

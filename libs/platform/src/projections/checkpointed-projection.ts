@@ -16,6 +16,12 @@ export interface Projection {
 export interface CheckpointedProjection<State = unknown> extends Projection {
   /** Changes whenever the state's shape or the rules that compute it change; older snapshots are rebuilt. */
   readonly version: string;
+  /**
+   * The state as it stands, as a value the projection will not change afterwards: the projection goes on
+   * applying events while a save writes it. Cheap, as it is taken between two events: the read models
+   * replace their records rather than change them, and a part that only grows is seen through a view
+   * (`GrowingRecordView`) or a copy of its list.
+   */
   snapshot(): State;
   restore(state: State): void;
 }
@@ -25,9 +31,9 @@ export function isCheckpointed(projection: Projection): projection is Checkpoint
   return typeof candidate.version === 'string' && typeof candidate.snapshot === 'function' && typeof candidate.restore === 'function';
 }
 
-/** The state in one canonical form (sorted keys): equal states give equal bytes. */
+/** The state as a save writes it, in one canonical form (sorted keys): equal states give equal bytes. */
 export function serialiseProjection(projection: CheckpointedProjection): string {
-  return canonicalJson(projection.snapshot());
+  return canonicalJson(JSON.parse(JSON.stringify(projection.snapshot())));
 }
 
 /**

@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeJsonInSlices } from './json-in-slices';
 import { assertProjectionName, ProjectionSnapshotStore, StoredProjectionSnapshot } from './projection-snapshot-store.port';
 
 /**
@@ -23,15 +24,15 @@ export class FileProjectionSnapshotStore implements ProjectionSnapshotStore {
     return parsed?.projection === projection ? parsed : undefined;
   }
 
+  /** Writes the JSON in slices (json-in-slices.ts): a large state does not hold the event loop while it is saved. */
   async save(snapshot: StoredProjectionSnapshot): Promise<void> {
     assertProjectionName(snapshot.projection);
-    const body = JSON.stringify(snapshot);
     await mkdir(this.dir, { recursive: true });
     const target = this.pathOf(snapshot.projection);
     const temporary = `${target}.${process.pid}.tmp`;
     const file = await open(temporary, 'w');
     try {
-      await file.writeFile(body, 'utf8');
+      await writeJsonInSlices(snapshot, (chunk) => appendFully(file, Buffer.from(chunk, 'utf8')));
       await file.sync();
     } finally {
       await file.close();
@@ -73,5 +74,11 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+async function appendFully(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let written = 0; written < bytes.length; ) {
+    written += (await file.write(bytes, written, bytes.length - written)).bytesWritten;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileProjectionSnapshotStore } from './file-projection-snapshot-store.adapter';
@@ -31,13 +31,19 @@ describe('file projection snapshots', () => {
     expect(await store.load('crisis-monitor')).toBeUndefined();
   });
 
-  it('serialises before the first await: changing the state during the write does not change what is saved', async () => {
+  it('writes a large state over many turns of the event loop, as JSON.stringify would write it', async () => {
     const store = new FileProjectionSnapshotStore(dir);
-    const state = { counts: [1] };
-    const saving = store.save(snapshot(5, state));
-    state.counts.push(2);
-    await saving;
-    expect((await store.load('crisis-monitor'))!.state).toEqual({ counts: [1] });
+    const state = { records: Array.from({ length: 20_000 }, (_, at) => [`n-${at}`, { memberState: 'DE', tonnes: at, text: 'x'.repeat(40) }]) };
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await store.save(snapshot(7, state));
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(readFileSync(join(dir, 'crisis-monitor.json'), 'utf8')).toBe(JSON.stringify(snapshot(7, state)));
+    // About 1.5 MB of JSON in slices of 256 KB: timers ran between the slices.
+    expect(turns).toBeGreaterThanOrEqual(3);
   });
 
   it('treats a damaged or foreign file as no snapshot, so the projection rebuilds from the log', async () => {

@@ -7,6 +7,7 @@ export * from './checkpointed-projection';
 export * from './projection-snapshot-store.port';
 export * from './file-projection-snapshot-store.adapter';
 export * from './keyed-records';
+export * from './json-in-slices';
 export * from './projection-snapshots';
 
 /** When a checkpointed projection's state is saved. */
@@ -172,7 +173,7 @@ export class ProjectionRunner {
     return false;
   }
 
-  /** Starts a save unless one is running or nothing changed; the state is serialised before this returns. */
+  /** Starts a save unless one is running or nothing changed; the state is taken now and written over the next turns. */
   private save(): void {
     const target = this.snapshotted;
     if (!target || this.saving || this.unsaved === 0 || this.checkpoint === undefined || !this.lastEvent) return;

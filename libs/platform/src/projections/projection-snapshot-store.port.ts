@@ -18,9 +18,10 @@ export interface StoredProjectionSnapshot<State = unknown> {
 }
 
 /**
- * Where projection snapshots are kept. `save` must serialise the snapshot before its first `await`, so the
- * caller may keep changing the projection while the write is under way. A save replaces the previous
- * snapshot atomically: a crash leaves the old one or the new one, never a torn file.
+ * Where projection snapshots are kept. `save` may serialise the snapshot over several turns of the event
+ * loop (a large state would otherwise hold it for one long one), so the state it is given must not change
+ * until the save settles: `CheckpointedProjection.snapshot()` returns such a value. A save replaces the
+ * previous snapshot atomically: a crash leaves the old one or the new one, never a torn file.
  */
 export interface ProjectionSnapshotStore {
   load(projection: string): Promise<StoredProjectionSnapshot | undefined>;
