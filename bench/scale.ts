@@ -14,6 +14,8 @@ export interface Scale {
   readonly ingestionConnections: number;
   /** Notifications filed one at a time to time the live stream. */
   readonly liveProbes: number;
+  /** The same, on the app that cold-started on `coldStartEvents`, long enough for every checkpoint to be saved. */
+  readonly storedLiveProbes: number;
 }
 
 export const DEFAULT_SEED = 20_260_529;
@@ -31,6 +33,6 @@ export function scaleFor(mode: 'full' | 'quick', seed = DEFAULT_SEED, overrides:
 
 function baseScale(mode: 'full' | 'quick', seed: number): Scale {
   return mode === 'full'
-    ? { mode, seed, replayEvents: 1_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 2_000, ingestionConnections: 64, liveProbes: 200 }
-    : { mode, seed, replayEvents: 100_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 10_000, ingestionRequests: 1_000, ingestionConnections: 64, liveProbes: 30 };
+    ? { mode, seed, replayEvents: 1_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 2_000, ingestionConnections: 64, liveProbes: 200, storedLiveProbes: 1_000 }
+    : { mode, seed, replayEvents: 100_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 10_000, ingestionRequests: 1_000, ingestionConnections: 64, liveProbes: 30, storedLiveProbes: 30 };
 }

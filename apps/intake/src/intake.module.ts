@@ -11,7 +11,7 @@ import {
   Projection,
   ProjectionRunner,
   projectionSnapshots,
-  RARELY_SAVED,
+  rarelySaved,
   Readiness,
 } from '@imera/platform';
 import { ExportControlIntake } from './export-controls/export-control-intake';
@@ -81,7 +81,7 @@ function runnerFor(view: Projection, store: EventStore, readiness: Readiness, co
     readiness,
     onError: logProjectionError,
     onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
-    snapshots: projectionSnapshots(config, RARELY_SAVED),
+    snapshots: projectionSnapshots(config, rarelySaved(config)),
   });
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Clock, EventStore } from '@imera/event-sourcing';
 import { MessageBus } from '@imera/messaging';
-import { APP_CONFIG, AppConfig, CLOCK, DecisionPublisher, EVENT_STORE, MESSAGE_BUS, ProjectionRunner, projectionSnapshots, RARELY_SAVED, Readiness } from '@imera/platform';
+import { APP_CONFIG, AppConfig, CLOCK, DecisionPublisher, EVENT_STORE, MESSAGE_BUS, ProjectionRunner, projectionSnapshots, rarelySaved, Readiness } from '@imera/platform';
 import { evolveInformationRequestRecord, isInformationRequestEvent } from './information-requests/information-request.record';
 import { InformationRequestWorkflow } from './information-requests/information-request-workflow';
 import { INFORMATION_REQUESTS_VIEW, InformationRequestsController } from './information-requests/information-requests.controller';
@@ -43,7 +43,7 @@ const views: Provider[] = [
         onError: logError('projection:response-instruments'),
         onNotice: (projection, message) => new Logger(`projection:${projection}`).log(message),
         // Resumes after the read models' stored checkpoint; they keep every instrument.
-        snapshots: projectionSnapshots(config, RARELY_SAVED),
+        snapshots: projectionSnapshots(config, rarelySaved(config)),
       }),
   },
 ];

@@ -30,6 +30,8 @@ export interface AppConfig {
    * is decided in the same order on every run.
    */
   readonly schedulesDriven?: boolean;
+  /** How often the read models that keep every record save their checkpoints (READ_MODEL_SNAPSHOT_EVERY_MS). */
+  readonly readModelSnapshotEveryMs?: number;
 }
 
 export interface PolicyOverride {
@@ -50,11 +52,20 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreUrl,
     kafkaBrokers,
     kafkaTopicPrefix: nonEmpty(env.KAFKA_TOPIC_PREFIX),
+    readModelSnapshotEveryMs: optionalMilliseconds(env, 'READ_MODEL_SNAPSHOT_EVERY_MS'),
   };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim().length > 0 ? value.trim() : undefined;
+}
+
+function optionalMilliseconds(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = nonEmpty(env[name]);
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1) throw new Error(`${name} must be a whole number of milliseconds above 0, got "${value}"`);
+  return ms;
 }
 
 function parsePort(value: string): number {

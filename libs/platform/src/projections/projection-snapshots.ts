@@ -5,10 +5,12 @@ import type { SnapshotSettings } from './projection-runner';
 
 /**
  * For read models that keep every record (filings, measures, instruments): their checkpoints grow with the
- * log while folding them is cheap, so they are saved rarely (defaults, not law), and always when caught up
- * and on stop.
+ * log while folding them is cheap, so they are saved rarely: every 250,000 events or 2 minutes
+ * (READ_MODEL_SNAPSHOT_EVERY_MS), and always when caught up and on stop.
  */
-export const RARELY_SAVED = { everyEvents: 250_000, everyMs: 120_000 } as const;
+export function rarelySaved(config: Pick<AppConfig, 'readModelSnapshotEveryMs'>): Omit<SnapshotSettings, 'store'> {
+  return { everyEvents: 250_000, everyMs: config.readModelSnapshotEveryMs ?? 120_000 };
+}
 
 /**
  * Where a service's projections keep their checkpoints: files under the data directory, saved at the given

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { FileProjectionSnapshotStore } from './file-projection-snapshot-store.adapter';
-import { projectionSnapshots } from './projection-snapshots';
+import { loadAppConfig } from '../config/app-config';
+import { projectionSnapshots, rarelySaved } from './projection-snapshots';
 
 describe('projectionSnapshots', () => {
   it('keeps no checkpoints for the in-memory store, which starts from nothing', () => {
@@ -15,5 +16,12 @@ describe('projectionSnapshots', () => {
 
   it("leaves the cadence to the runner's defaults when none is given", () => {
     expect(projectionSnapshots({ eventStore: 'eventstoredb', dataDir: '/data' })).toEqual({ store: expect.any(FileProjectionSnapshotStore) });
+  });
+
+  it('saves the read models that keep every record every 2 minutes, or as READ_MODEL_SNAPSHOT_EVERY_MS says', () => {
+    expect(rarelySaved(loadAppConfig({}))).toEqual({ everyEvents: 250_000, everyMs: 120_000 });
+    expect(rarelySaved(loadAppConfig({ READ_MODEL_SNAPSHOT_EVERY_MS: '10000' }))).toEqual({ everyEvents: 250_000, everyMs: 10_000 });
+    expect(() => loadAppConfig({ READ_MODEL_SNAPSHOT_EVERY_MS: '0' })).toThrow(/READ_MODEL_SNAPSHOT_EVERY_MS must be a whole number/);
+    expect(() => loadAppConfig({ READ_MODEL_SNAPSHOT_EVERY_MS: 'often' })).toThrow(/got "often"/);
   });
 });
