@@ -26,6 +26,12 @@ export interface StartOptions {
   readonly ignoreStdout?: boolean;
 }
 
+/**
+ * Node flags the system runs with, as `npm start` and the container image give them (a test checks that
+ * they agree): a 64 MB young generation, ADR 0024.
+ */
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+
 export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
@@ -40,7 +46,7 @@ export async function freePort(): Promise<number> {
 export async function startSystem(buildDir: string, env: Record<string, string>, options: StartOptions = {}): Promise<RunningSystem> {
   const { timeoutMs = 30_000, pollMs = 100, keepLast = Number.POSITIVE_INFINITY } = options;
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [join(buildDir, 'apps/imera/src/main.js')], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(buildDir, 'apps/imera/src/main.js')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', options.ignoreStdout ? 'ignore' : 'pipe', 'pipe'],
   });
