@@ -31,6 +31,8 @@ export interface ProjectionRunnerOptions {
   readonly snapshots?: SnapshotSettings;
 }
 
+/** Failures in a row after which readiness shows the projection failing (a blip retries unseen). */
+export const FAILURES_SHOWN_AFTER = 3;
 const DEFAULT_SNAPSHOT_EVERY_EVENTS = 5_000;
 const DEFAULT_SNAPSHOT_EVERY_MS = 10_000;
 
@@ -135,9 +137,19 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Resubscribes after the last applied event with capped exponential back-off. After a few failures in a
+   * row readiness shows the projection failing (so `/health` answers 503 and says where and why): its read
+   * model no longer follows the log, and the answers that wait for it take their settle time. It is ready
+   * again once a new subscription has caught up.
+   */
   private retry(error: unknown): void {
     this.options.onError?.(this.projection.name, error);
     const delay = Math.min(this.options.maxBackoffMs ?? 5_000, 50 * 2 ** this.failures++);
+    if (this.failures >= FAILURES_SHOWN_AFTER) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.readiness?.markNotReady(this.component, `failing after ${this.checkpoint ?? 'the start of the log'} (${this.failures} attempts, next in ${delay} ms): ${message}`);
+    }
     setTimeout(() => this.subscribe(), delay).unref();
   }
 

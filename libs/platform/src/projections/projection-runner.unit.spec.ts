@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NewEvent, RecordedEvent } from '@imera/event-sourcing';
 import { InMemoryEventStore } from '@imera/event-store';
 import { CheckpointedProjection, rebuildProjection, serialiseProjection } from './checkpointed-projection';
-import { ProjectionRunner } from './projection-runner';
+import { Readiness } from '../health/readiness';
+import { FAILURES_SHOWN_AFTER, ProjectionRunner } from './projection-runner';
 import { ProjectionSnapshotStore, StoredProjectionSnapshot } from './projection-snapshot-store.port';
 
 interface Totals {
@@ -142,5 +143,31 @@ describe('projection runner with stored checkpoints', () => {
     await runner.caughtUp;
     await runner.stop();
     expect(snapshots.saved).toEqual([]);
+  });
+
+  it('shows on readiness a projection that keeps failing after it caught up, and ready again once it follows the log', async () => {
+    const store = new InMemoryEventStore();
+    await fill(store, 5);
+    const readiness = new Readiness();
+    const projection = new TonnesProjection();
+    let refusals = FAILURES_SHOWN_AFTER + 1;
+    const apply = projection.apply.bind(projection);
+    projection.apply = (event) => {
+      if ((event.data as { tonnes: number }).tonnes === 99 && refusals-- > 0) throw new Error('cannot fold 99 tonnes');
+      apply(event);
+    };
+    const runner = new ProjectionRunner(projection, { store, readiness, maxBackoffMs: 5 });
+    runner.start();
+    await runner.caughtUp;
+    expect(readiness.isReady).toBe(true);
+
+    await store.appendToStream('strategicStock-FR-m0', [reported('m0', 99)], { expectedRevision: 'any' });
+    while (readiness.isReady) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(readiness.snapshot()['projection:tonnes'].detail).toMatch(/^failing after 4 \(3 attempts, next in 5 ms\): cannot fold 99 tonnes$/);
+
+    while (!readiness.isReady) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(runner.position).toBe(5);
+    expect(projection.state.tonnes.m0).toBe(0 + 3 + 99);
+    await runner.stop();
   });
 });
