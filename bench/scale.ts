@@ -21,11 +21,9 @@ export interface Scale {
 export const DEFAULT_SEED = 20_260_529;
 
 /**
- * Full figures fit in 15 minutes on the 2-core machine: a cold start on 1 million events, the issue's size (the
- * first start folds them through every projection to write the checkpoints the second start resumes from:
- * about 2,600 events/s here, some 6-7 minutes), and 1 million events replayed (the issue's 5 million with
- * `--replay-events 5000000`, about 6 minutes more; events/s do not depend on the count, the replay state is
- * bounded).
+ * Full figures are the issue's sizes and fit in 15 minutes on the 2-core machine: 5 million events replayed,
+ * and a cold start on 1 million (the first start folds them through every projection to write the
+ * checkpoints the second start resumes from: 2-6 minutes here, depending on the hour).
  */
 export function scaleFor(mode: 'full' | 'quick', seed = DEFAULT_SEED, overrides: Partial<Pick<Scale, 'replayEvents' | 'coldStartEvents'>> = {}): Scale {
   return { ...baseScale(mode, seed), ...overrides };
@@ -33,6 +31,6 @@ export function scaleFor(mode: 'full' | 'quick', seed = DEFAULT_SEED, overrides:
 
 function baseScale(mode: 'full' | 'quick', seed: number): Scale {
   return mode === 'full'
-    ? { mode, seed, replayEvents: 1_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 2_000, ingestionConnections: 64, liveProbes: 200, storedLiveProbes: 1_000 }
+    ? { mode, seed, replayEvents: 5_000_000, durableWriters: 64, durableAppends: 50_000, coldStartEvents: 1_000_000, ingestionRequests: 2_000, ingestionConnections: 64, liveProbes: 200, storedLiveProbes: 1_000 }
     : { mode, seed, replayEvents: 100_000, durableWriters: 64, durableAppends: 4_000, coldStartEvents: 10_000, ingestionRequests: 1_000, ingestionConnections: 64, liveProbes: 30, storedLiveProbes: 30 };
 }
