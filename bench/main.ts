@@ -110,7 +110,7 @@ const program = new Command('bench')
   .option('--results <path>', 'where to write the results', join(PROJECT_ROOT, 'bench', 'results.json'))
   .option('--work-dir <dir>', 'scratch directory for fixtures (default: a new temporary directory)')
   .option('--keep', 'keep the scratch directory after the run')
-  .option('--replay-events <n>', 'events replayed (full: 5,000,000, the size the issue asks for)', (value) => Number.parseInt(value, 10))
+  .option('--replay-events <n>', 'events replayed (full: 1,000,000; the issue asks for 5,000,000)', (value) => Number.parseInt(value, 10))
   .option('--cold-start-events <n>', 'events in the store at cold start (full: 1,000,000, the size the issue asks for)', (value) => Number.parseInt(value, 10))
   .addOption(new Option('--kafka <when>', 'real Kafka broker for ingestion and live latency (auto: full runs only)').choices(['auto', 'on', 'off']).default('auto'))
   .parse();
