@@ -4,6 +4,12 @@ import { writeJsonInSlices } from './json-in-slices';
 import { assertProjectionName, ProjectionSnapshotStore, StoredProjectionSnapshot } from './projection-snapshot-store.port';
 
 /**
+ * A large checkpoint is synced as it is written, a few megabytes at a time: one sync of hundreds of megabytes
+ * at the end would hold up the event log's own syncs (every acknowledged append) for as long as it takes.
+ */
+const SYNC_EVERY_BYTES = 8 * 1024 * 1024;
+
+/**
  * Snapshots as JSON files, one per projection: `<dir>/<name>.json`. A save writes a temporary file, syncs
  * it, renames it over the old one and syncs the directory, so after a crash the file is either the previous
  * snapshot or the new one. An unreadable file is treated as absent: the projection rebuilds from the log.
@@ -32,7 +38,15 @@ export class FileProjectionSnapshotStore implements ProjectionSnapshotStore {
     const temporary = `${target}.${process.pid}.tmp`;
     const file = await open(temporary, 'w');
     try {
-      await writeJsonInSlices(snapshot, (chunk) => appendFully(file, Buffer.from(chunk, 'utf8')));
+      let unsynced = 0;
+      await writeJsonInSlices(snapshot, async (chunk) => {
+        const bytes = Buffer.from(chunk, 'utf8');
+        await appendFully(file, bytes);
+        unsynced += bytes.length;
+        if (unsynced < SYNC_EVERY_BYTES) return;
+        unsynced = 0;
+        await file.datasync();
+      });
       await file.sync();
     } finally {
       await file.close();
