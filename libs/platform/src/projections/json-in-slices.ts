@@ -8,7 +8,7 @@ export class GrowingRecordView<V> {
     readonly keys: readonly string[],
   ) {}
 
-  valueOf(key: string): V {
+  valueAt(key: string): V {
     return this.record[key];
   }
 
@@ -66,7 +66,7 @@ class SliceBuffer {
 }
 
 async function writeValue(value: unknown, depth: number, out: SliceBuffer): Promise<void> {
-  if (value instanceof GrowingRecordView) return writeEntries(value.keys, (key) => value.valueOf(key), depth, out);
+  if (value instanceof GrowingRecordView) return writeEntries(value.keys, (key) => value.valueAt(key), depth, out);
   if (!opened(value, depth)) return out.push(JSON.stringify(value));
   if (Array.isArray(value)) return writeArray(value, depth, out);
   const record = value as Record<string, unknown>;
