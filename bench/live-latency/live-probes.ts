@@ -1,12 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { Callers } from '../http/callers';
-import { NotificationRequests } from '../ingestion/notification-requests';
+import { MEMBER_STATES, NotificationRequests } from '../ingestion/notification-requests';
 import { LatencySummary, summariseLatencies } from '../report/latency';
 import { ScopeChangeListener } from './scope-change-listener';
 
 /** A material of the rare-earth magnets scope: each filing moves that scope's indicators. */
 const PROBE_MATERIAL = 'dysprosium';
 const ARRIVAL_TIMEOUT_MS = 30_000;
+/** Between two probes, so each finds the system idle. */
+export const PAUSE_BETWEEN_PROBES_MS = 20;
 
 export interface LiveLatencyMeasurement {
   readonly probes: number;
@@ -55,4 +57,10 @@ export async function probeLiveLatency(baseUrl: string, callers: Callers, filing
     await listener.close();
   }
   return { probes, latency: summariseLatencies(samples), fromRequest: summariseLatencies(fromRequest), arrivedBeforeAnswer: early, kinds, answers };
+}
+
+/** Probes a running app on `dataDir` (whose signing key issues the callers' tokens) with filings of a seed. */
+export async function probeAppOn(baseUrl: string, dataDir: string, seed: number, probes: number): Promise<LiveLatencyMeasurement> {
+  const callers = await Callers.forDataDir(dataDir, MEMBER_STATES, 2);
+  return probeLiveLatency(baseUrl, callers, new NotificationRequests(seed), probes, PAUSE_BETWEEN_PROBES_MS);
 }

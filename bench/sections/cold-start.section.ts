@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { runInChild } from '../child/run-in-child';
 import { AppProcess, AppStart } from '../http/app-process';
-import { Callers } from '../http/callers';
-import { MEMBER_STATES, NotificationRequests } from '../ingestion/notification-requests';
-import { LiveLatencyMeasurement, probeLiveLatency } from '../live-latency/live-probes';
+import { LiveLatencyMeasurement, PAUSE_BETWEEN_PROBES_MS, probeAppOn } from '../live-latency/live-probes';
 import { Figure, MB } from '../report/figures';
 import { BenchContext, BenchSection, SectionResult } from './section';
 
 const SECTION = 'Cold start';
-const PAUSE_BETWEEN_PROBES_MS = 20;
 /** Every projection saves its checkpoint this often while the probes run (the read models' default is 2 minutes). */
 const SAVE_EVERY_MS = 10_000;
 const SAVED_OFTEN = { PROJECTION_SNAPSHOT_EVERY_MS: String(SAVE_EVERY_MS), READ_MODEL_SNAPSHOT_EVERY_MS: String(SAVE_EVERY_MS) };
@@ -39,8 +36,7 @@ export const coldStartSection: BenchSection = {
     let live: LiveLatencyMeasurement;
     try {
       log(`cold start: ${scale.storedLiveProbes} live-latency probes on the ${events} events while every checkpoint is saved`);
-      const callers = await Callers.forDataDir(dataDir, MEMBER_STATES, 2);
-      live = await probeLiveLatency(app.baseUrl, callers, new NotificationRequests(scale.seed + 5), scale.storedLiveProbes, PAUSE_BETWEEN_PROBES_MS);
+      live = await probeAppOn(app.baseUrl, dataDir, scale.seed + 5, scale.storedLiveProbes);
     } finally {
       await app.stop();
     }

@@ -1,13 +1,10 @@
 import { AppProcess } from '../http/app-process';
-import { Callers } from '../http/callers';
-import { MEMBER_STATES, NotificationRequests } from '../ingestion/notification-requests';
-import { LiveLatencyMeasurement, probeLiveLatency } from '../live-latency/live-probes';
+import { LiveLatencyMeasurement, PAUSE_BETWEEN_PROBES_MS, probeAppOn } from '../live-latency/live-probes';
 import { Figure } from '../report/figures';
 import { onEachBus } from './each-bus';
 import { BenchContext, BenchSection, SectionResult } from './section';
 
 const SECTION = 'Live latency';
-const PAUSE_BETWEEN_PROBES_MS = 20;
 
 /**
  * From a notification's 2xx to the scope change it causes (indicators, proposal or mode) arriving on the
@@ -33,10 +30,9 @@ export const liveLatencySection: BenchSection = {
 };
 
 async function measure(context: BenchContext, dataDir: string, env: Record<string, string>): Promise<LiveLatencyMeasurement> {
-  const callers = await Callers.forDataDir(dataDir, MEMBER_STATES, 2);
   const { app } = await AppProcess.start(context.buildRoot, dataDir, env);
   try {
-    return await probeLiveLatency(app.baseUrl, callers, new NotificationRequests(context.scale.seed + 4), context.scale.liveProbes, PAUSE_BETWEEN_PROBES_MS);
+    return await probeAppOn(app.baseUrl, dataDir, context.scale.seed + 4, context.scale.liveProbes);
   } finally {
     await app.stop();
   }
