@@ -140,7 +140,7 @@ export class InstrumentDecisions<Command, State, E extends Event> {
       data: event.data,
       metadata,
     }));
-    // All messages of a scope share its key, so the scope's timeline keeps its order on every partition.
+    // Keyed by the instrument's stream (ADR 0005): its messages keep their order, as its expected revisions need.
     const outcome = await this.publisher.publish({ topic: Topics.responseInstruments, streamName, decidedAtRevision: loaded.revision, events });
     return fromOutcome(streamName, outcome, `${this.spec.slug}-changed-concurrently`, events);
   }
