@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SqliteEventLog } from '../sqlite/sqlite-event-log';
 import { SyntheticAppend } from '../generator/synthetic-events';
 import { FillReport } from './fill-file-log';
@@ -8,6 +10,8 @@ import { FillReport } from './fill-file-log';
  */
 export function fillSqlite(path: string, appends: Iterable<SyntheticAppend>): FillReport {
   const started = process.hrtime.bigint();
+  // Its directory may not exist yet: the file log's fixture, written beside it at the same time, is not waited for.
+  mkdirSync(dirname(path), { recursive: true });
   const log = new SqliteEventLog(path, { synchronous: 'OFF' });
   try {
     const events = log.importEvents(rows(appends));
