@@ -30,20 +30,22 @@ export interface StoredPayload {
   readonly recordedAt: string;
 }
 
+/** The record's bytes, written straight into one buffer (no intermediate buffers for the name or the JSON). */
 export function encodeRecord(record: RecordToWrite): Buffer {
-  const json = Buffer.from(JSON.stringify(record.payload), 'utf8');
-  const stream = Buffer.from(record.streamName, 'utf8');
-  if (stream.length > 0xffff) throw new Error('Stream name too long');
-  const bodyLength = 1 + 2 + stream.length + 4 + json.length;
+  const json = JSON.stringify(record.payload);
+  const jsonBytes = Buffer.byteLength(json, 'utf8');
+  const streamBytes = Buffer.byteLength(record.streamName, 'utf8');
+  if (streamBytes > 0xffff) throw new Error('Stream name too long');
+  const bodyLength = 1 + 2 + streamBytes + 4 + jsonBytes;
   if (bodyLength > MAX_RECORD_BYTES) throw new Error(`Event too large: ${bodyLength} bytes (max ${MAX_RECORD_BYTES})`);
   const buffer = Buffer.allocUnsafe(RECORD_HEADER_BYTES + bodyLength);
   let at = RECORD_HEADER_BYTES;
   buffer.writeUInt8(record.endOfAppend ? END_OF_APPEND : 0, at);
-  buffer.writeUInt16LE(stream.length, at + 1);
+  buffer.writeUInt16LE(streamBytes, at + 1);
   at += 3;
-  at += stream.copy(buffer, at);
+  at += buffer.write(record.streamName, at, streamBytes, 'utf8');
   buffer.writeUInt32LE(record.streamRevision, at);
-  json.copy(buffer, at + 4);
+  buffer.write(json, at + 4, jsonBytes, 'utf8');
   buffer.writeUInt32LE(bodyLength, 0);
   buffer.writeUInt32LE(crc32(buffer.subarray(RECORD_HEADER_BYTES)), 4);
   return buffer;
