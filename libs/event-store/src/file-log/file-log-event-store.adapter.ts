@@ -15,7 +15,7 @@ import {
   Subscription,
   systemClock,
 } from '@imera/event-sourcing';
-import { resolveAppend } from '../shared/append-resolution';
+import { resolveAppend, revisionToWriteAt } from '../shared/append-resolution';
 import { AppendSignal, pullSubscription } from '../shared/subscription-loop';
 import { DataDirLock } from './data-dir-lock';
 import { frameChunks, scanFrames, ScanStop } from './frame-scanner';
@@ -24,6 +24,7 @@ import { RecentEvents, RecentEventsLimits } from './recent-events';
 import { recoverLog, RecoveryReport } from './recovery';
 import { StreamIndex } from './stream-index';
 import { fsyncDirectory, writeFully } from './fs-helpers';
+import { BATCHES_IN_FLIGHT, MAX_BATCH_BYTES } from './group-commit';
 
 export interface FileLogOptions {
   /** Directory that holds the log; created when missing. */
@@ -44,13 +45,13 @@ interface PendingAppend {
   readonly reject: (error: unknown) => void;
 }
 
-/** Appends larger than this are refused; recovery never drops more than this from the tail. */
-export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+export { MAX_BATCH_BYTES } from './group-commit';
 
 /**
  * The embedded, durable event store: one append-only file. An append is acknowledged only after its bytes
- * are fsynced; appends that arrive while a sync is running share the next one (group commit). On open a
- * torn tail left by a crash is cut back to the last whole append. Streams are indexed in memory.
+ * are fsynced; appends that arrive while a sync is running share the next one (group commit), which is
+ * written and synced without waiting for the running one (two in flight), and acknowledged after it. On open
+ * a torn tail left by a crash is cut back to the last whole append. Streams are indexed in memory.
  */
 export class FileLogEventStore implements EventStore {
   private readonly streams: StreamIndex;
@@ -61,6 +62,8 @@ export class FileLogEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private idleWaiters: Array<() => void> = [];
   private flushActive = false;
+  private batchesInFlight = 0;
+  private flushSignal: (() => void) | undefined;
   private failure: Error | undefined;
   private closed = false;
   private reservedEnd: number;
@@ -110,6 +113,9 @@ export class FileLogEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertWritable();
     const current = this.revisionOf(streamName);
+    // Decided at once when the expected revision holds: no turn between the check and the reservation.
+    const firstRevision = revisionToWriteAt(events, options.expectedRevision, current);
+    if (firstRevision !== undefined) return this.reserve(streamName, firstRevision, events);
     const resolution = await resolveAppend(streamName, events, options.expectedRevision, current, (from, count) =>
       this.storedIds(streamName, from, count),
     );
@@ -227,39 +233,92 @@ export class FileLogEventStore implements EventStore {
   }
 
   private scheduleFlush(): void {
-    if (this.flushActive) return;
+    if (this.flushActive) return this.signalFlush();
     this.flushActive = true;
     void this.flushLoop();
   }
 
   /**
-   * Writes and syncs everything queued, one batch per fsync, until the queue is empty. Before each batch it
-   * lets the current turn finish, so appends made in it (writers woken by the last commit, or many callers
-   * of one request) share the sync instead of the first one syncing alone.
+   * Writes and syncs everything queued until the queue is empty. Before each batch it lets the current turn
+   * finish, so appends made in it (writers woken by the last commit, or many callers of one request) share
+   * the sync instead of the first one syncing alone. A batch is written and synced while the batch before it
+   * still syncs (at most BATCHES_IN_FLIGHT at once), and committed after it.
    */
   private async flushLoop(): Promise<void> {
-    for (await nextTurn(); this.queue.length > 0 && !this.failure; await nextTurn()) {
-      const batch = this.takeBatch();
-      try {
-        await writeFully(this.file, Buffer.concat(batch.flatMap((pending) => pending.records)), batch[0].offsets[0]);
-        await this.file.datasync();
-      } catch (error) {
-        this.fail(error, batch);
-        break;
+    let last: Promise<boolean> | undefined;
+    for (;;) {
+      await nextTurn();
+      if (this.failure) break;
+      if (this.queue.length > 0 && this.batchesInFlight < BATCHES_IN_FLIGHT) {
+        last = this.writeAndCommit(this.takeBatch(this.batchesInFlight === 0), last);
+        continue;
       }
-      this.commit(batch);
+      if (this.queue.length === 0 && this.batchesInFlight === 0) break;
+      await new Promise<void>((resolve) => (this.flushSignal = resolve));
     }
+    await last;
     this.flushActive = false;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const wake of waiters) wake();
   }
 
-  /** The queued appends that fit in one write (at least one), taken off the queue at once. */
-  private takeBatch(): PendingAppend[] {
+  /** Wakes the flush loop waiting for an append to be queued or a batch to settle. */
+  private signalFlush(): void {
+    const wake = this.flushSignal;
+    this.flushSignal = undefined;
+    wake?.();
+  }
+
+  /**
+   * Writes and syncs one batch, then commits it once the batch before it has settled. True when committed;
+   * never rejects. A batch whose predecessor failed fails too, even when its own sync succeeded.
+   */
+  private async writeAndCommit(batch: readonly PendingAppend[], before: Promise<boolean> | undefined): Promise<boolean> {
+    this.batchesInFlight++;
+    try {
+      return await this.commitAfter(batch, before, await this.writeDurably(batch));
+    } finally {
+      this.batchesInFlight--;
+      this.signalFlush();
+    }
+  }
+
+  /** Writes and syncs a batch; the error when either failed. */
+  private async writeDurably(batch: readonly PendingAppend[]): Promise<unknown> {
+    try {
+      await writeFully(this.file, Buffer.concat(batch.flatMap((pending) => pending.records)), batch[0].offsets[0]);
+      await this.file.datasync();
+      return undefined;
+    } catch (caught) {
+      return caught ?? new Error('The event log write failed');
+    }
+  }
+
+  private async commitAfter(batch: readonly PendingAppend[], before: Promise<boolean> | undefined, error: unknown): Promise<boolean> {
+    const beforeCommitted = before === undefined || (await before);
+    if (!beforeCommitted || this.failure) {
+      for (const pending of batch) pending.reject(this.failure);
+      return false;
+    }
+    if (error !== undefined) {
+      this.fail(error, batch);
+      return false;
+    }
+    this.commit(batch);
+    return true;
+  }
+
+  /**
+   * The queued appends that fit in one write (at least one), taken off the queue at once. With nothing else
+   * in flight it takes half of them, so that writers woken together by one commit split into two batches
+   * whose encoding and syncing overlap, instead of all waiting on one sync and then all encoding at once.
+   */
+  private takeBatch(nothingInFlight: boolean): PendingAppend[] {
+    const most = nothingInFlight ? Math.ceil(this.queue.length / 2) : this.queue.length;
     let count = 1;
     let bytes = this.queue[0].bytes;
-    while (count < this.queue.length && bytes + this.queue[count].bytes <= MAX_BATCH_BYTES) bytes += this.queue[count++].bytes;
+    while (count < most && bytes + this.queue[count].bytes <= MAX_BATCH_BYTES) bytes += this.queue[count++].bytes;
     return this.queue.splice(0, count);
   }
 

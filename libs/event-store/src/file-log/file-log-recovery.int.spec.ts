@@ -62,6 +62,18 @@ describe('file log recovery', () => {
     await store.close();
   });
 
+  it('cuts a whole append written after the hole an unfinished one left (two batches in flight at the crash)', async () => {
+    await seed();
+    const unwritten = encodeRecord({ streamName: 'scope-c', streamRevision: 0, endOfAppend: true, payload: payload('Hole') });
+    const written = encodeRecord({ streamName: 'scope-d', streamRevision: 0, endOfAppend: true, payload: payload('After') });
+    appendFileSync(logFile(), Buffer.concat([Buffer.alloc(unwritten.length), written]));
+    const { types, store } = await reopenTypes();
+    expect(types).toEqual(['One', 'Two', 'Three']);
+    expect(store.recovery.bytesTruncated).toBe(unwritten.length + written.length);
+    expect(await store.streamRevision('scope-d')).toBe(-1);
+    await store.close();
+  });
+
   it('cuts a record whose checksum fails at the tail', async () => {
     await seed();
     const extra = encodeRecord({ streamName: 'scope-b', streamRevision: 1, endOfAppend: true, payload: payload('Four') });

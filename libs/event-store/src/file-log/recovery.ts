@@ -3,10 +3,11 @@ import { EventLogCorruptedError } from '@imera/event-sourcing';
 import { scanFrames } from './frame-scanner';
 import { FILE_MAGIC } from './record-codec';
 import { writeFully } from './fs-helpers';
+import { MAX_UNACKNOWLEDGED_TAIL_BYTES } from './group-commit';
 import { StreamIndex } from './stream-index';
 
-/** Recovery never cuts more than one group-commit batch: more would mean damage, not a torn write. */
-const MAX_TORN_TAIL_BYTES = 32 * 1024 * 1024;
+/** Recovery never cuts more than the batches that can be in flight at a crash: more would mean damage. */
+const MAX_TORN_TAIL_BYTES = MAX_UNACKNOWLEDGED_TAIL_BYTES;
 
 export interface RecoveryReport {
   readonly eventsIndexed: number;

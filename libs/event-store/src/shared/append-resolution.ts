@@ -28,10 +28,8 @@ export async function resolveAppend(
   currentRevision: number,
   readStoredIds: StoredIdsReader,
 ): Promise<AppendResolution> {
-  assertDistinctIds(events);
-  if (expected !== ANY && satisfiesExpectedRevision(expected, currentRevision)) {
-    return { kind: 'write', firstRevision: currentRevision + 1 };
-  }
+  const firstRevision = revisionToWriteAt(events, expected, currentRevision);
+  if (firstRevision !== undefined) return { kind: 'write', firstRevision };
   const ids = events.map((event) => event.id);
   if (expected === ANY) {
     const found = await findRun(readStoredIds, currentRevision, ids);
@@ -47,10 +45,18 @@ export async function resolveAppend(
   throw new WrongExpectedRevisionError(streamName, expected, currentRevision);
 }
 
+/**
+ * The common case decided without reading the stream: the writer's expected revision holds, so the events
+ * go right after the current one. Undefined when only the stored ids can tell (`any`, or a possible repeat).
+ */
+export function revisionToWriteAt(events: readonly NewEvent[], expected: ExpectedRevision, currentRevision: number): number | undefined {
+  assertDistinctIds(events);
+  return expected !== ANY && satisfiesExpectedRevision(expected, currentRevision) ? currentRevision + 1 : undefined;
+}
+
 function assertDistinctIds(events: readonly NewEvent[]): void {
   if (events.length === 0) throw new Error('An append needs at least one event');
-  const ids = new Set(events.map((event) => event.id));
-  if (ids.size !== events.length) throw new Error('Events of one append must have distinct ids');
+  if (events.length > 1 && new Set(events.map((event) => event.id)).size !== events.length) throw new Error('Events of one append must have distinct ids');
 }
 
 async function findRun(

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppendResult, collect, EventStoreUnavailableError } from '@imera/event-sourcing';
+import { newEvent } from '../contract/event-store.contract';
+import { FileLogEventStore } from './file-log-event-store.adapter';
+
+/** Holds the log's first sync until released; later syncs run as they would. */
+function holdFirstSync(store: FileLogEventStore) {
+  // The store's file handle is private: the test reaches it to control when a sync returns.
+  const file = (store as unknown as { file: FileHandle }).file;
+  const realSync = file.datasync.bind(file);
+  let release!: (outcome: Error | undefined) => void;
+  const held = new Promise<Error | undefined>((resolve) => (release = resolve));
+  const calls: Array<Promise<void>> = [];
+  file.datasync = () => {
+    const call = calls.length === 0 ? held.then(async (failure) => { await realSync(); if (failure) throw failure; }) : realSync();
+    calls.push(call.catch(() => undefined));
+    return call;
+  };
+  return { calls, release };
+}
+
+const settle = <T>(promise: Promise<T>) => {
+  const state: { value?: T; error?: unknown; settled: boolean } = { settled: false };
+  promise.then((value) => Object.assign(state, { value, settled: true }), (error: unknown) => Object.assign(state, { error, settled: true }));
+  return state;
+};
+const turns = (count: number) => new Promise<void>((resolve) => setTimeout(resolve, count));
+
+describe('file log group commit with two batches in flight', () => {
+  let dir: string;
+  let store: FileLogEventStore;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'imera-group-commit-'));
+    store = await FileLogEventStore.open({ dir });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes and syncs the next batch while one syncs, and acknowledges it only after that one', async () => {
+    const syncs = holdFirstSync(store);
+    const first = settle(store.appendToStream('scope-a', [newEvent('First')], { expectedRevision: 'no-stream' }));
+    await turns(20);
+    const second = settle(store.appendToStream('scope-b', [newEvent('Second')], { expectedRevision: 'no-stream' }));
+    await turns(20);
+
+    expect(syncs.calls).toHaveLength(2);
+    await syncs.calls[1];
+    await turns(20);
+    expect([first.settled, second.settled]).toEqual([false, false]);
+
+    syncs.release(undefined);
+    await turns(20);
+    expect(first.value!.lastGlobalPosition).toBeLessThan(second.value!.lastGlobalPosition);
+    expect((await collect(store.readAll())).map((event) => event.type)).toEqual(['First', 'Second']);
+  });
+
+  it('fails the batch behind a failed sync although its own sync succeeded, and then refuses appends', async () => {
+    const syncs = holdFirstSync(store);
+    const first = settle(store.appendToStream('scope-a', [newEvent('First')], { expectedRevision: 'no-stream' }));
+    await turns(20);
+    const second = settle(store.appendToStream('scope-b', [newEvent('Second')], { expectedRevision: 'no-stream' }));
+    await turns(20);
+    await syncs.calls[1];
+
+    syncs.release(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await turns(20);
+    expect(first.error).toBeInstanceOf(EventStoreUnavailableError);
+    expect(second.error).toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.appendToStream('scope-c', [newEvent('Third')], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    expect(await collect(store.readAll())).toEqual([]);
+  });
+
+  it('splits appends made in one turn into two batches synced side by side, acknowledging all in order', async () => {
+    const syncs = holdFirstSync(store);
+    const appends = Array.from({ length: 8 }, (_, index) =>
+      settle(store.appendToStream(`scope-${index}`, [newEvent(`Event${index}`)], { expectedRevision: 'no-stream' })),
+    );
+    await turns(20);
+    expect(syncs.calls).toHaveLength(2);
+    expect(appends.some((append) => append.settled)).toBe(false);
+
+    syncs.release(undefined);
+    await turns(20);
+    const positions = appends.map((append) => (append.value as AppendResult).lastGlobalPosition);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(syncs.calls).toHaveLength(2);
+  });
+});
