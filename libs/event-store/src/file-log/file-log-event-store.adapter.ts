@@ -248,15 +248,15 @@ export class FileLogEventStore implements EventStore {
     let last: Promise<boolean> | undefined;
     for (;;) {
       await nextTurn();
-      if (this.failure) break;
-      if (this.queue.length > 0 && this.batchesInFlight < BATCHES_IN_FLIGHT) {
+      if (this.queue.length > 0 && !this.failure && this.batchesInFlight < BATCHES_IN_FLIGHT) {
         last = this.writeAndCommit(this.takeBatch(this.batchesInFlight === 0), last);
         continue;
       }
-      if (this.queue.length === 0 && this.batchesInFlight === 0) break;
+      // After a failure the queue is empty (fail() rejected it) and stays so; wait for the batches in flight.
+      if ((this.queue.length === 0 || this.failure) && this.batchesInFlight === 0) break;
       await new Promise<void>((resolve) => (this.flushSignal = resolve));
     }
-    await last;
+    // No await between the check above and this: an append queued now starts a new loop.
     this.flushActive = false;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];

@@ -91,4 +91,31 @@ describe('file log group commit with two batches in flight', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(syncs.calls).toHaveLength(2);
   });
+
+  it('answers every append of writers that start and pause at random, repeats included, and stores each event once', async () => {
+    let seed = 7;
+    const next = (below: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % below;
+    const pause = () => (next(4) === 0 ? new Promise<void>((resolve) => setTimeout(resolve, next(3))) : next(2) === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve());
+    const written: string[] = [];
+    const writer = async (index: number) => {
+      const stream = `scope-${index}`;
+      let revision = -1;
+      for (let append = 0; append < 60; append++) {
+        await pause();
+        const events = Array.from({ length: 1 + next(3) }, () => newEvent('Written'));
+        const expectedRevision = revision < 0 ? ('no-stream' as const) : revision;
+        const result = await store.appendToStream(stream, events, { expectedRevision });
+        // A writer that did not hear its answer sends the same append again: the store answers it the same.
+        if (next(5) === 0) expect(await store.appendToStream(stream, events, { expectedRevision })).toEqual(result);
+        written.push(...events.map((event) => event.id));
+        revision = result.nextExpectedRevision;
+      }
+    };
+
+    await Promise.all(Array.from({ length: 40 }, (_, index) => writer(index)));
+
+    const stored = (await collect(store.readAll())).map((event) => event.id);
+    expect(stored).toHaveLength(written.length);
+    expect(new Set(stored)).toEqual(new Set(written));
+  });
 });
