@@ -249,7 +249,7 @@ export class FileLogEventStore implements EventStore {
     for (;;) {
       await nextTurn();
       if (this.queue.length > 0 && !this.failure && this.batchesInFlight < BATCHES_IN_FLIGHT) {
-        last = this.writeAndCommit(this.takeBatch(this.batchesInFlight === 0), last);
+        last = this.writeAndCommit(this.takeBatch(BATCHES_IN_FLIGHT - this.batchesInFlight), last);
         continue;
       }
       // After a failure the queue is empty (fail() rejected it) and stays so; wait for the batches in flight.
@@ -310,12 +310,13 @@ export class FileLogEventStore implements EventStore {
   }
 
   /**
-   * The queued appends that fit in one write (at least one), taken off the queue at once. With nothing else
-   * in flight it takes half of them, so that writers woken together by one commit split into two batches
-   * whose encoding and syncing overlap, instead of all waiting on one sync and then all encoding at once.
+   * The queued appends that fit in one write (at least one), taken off the queue at once: their share of
+   * the free places in flight (half with nothing else in flight), so that writers woken together by one
+   * commit split into batches whose encoding and syncing overlap, instead of all waiting on one sync and
+   * then all encoding at once.
    */
-  private takeBatch(nothingInFlight: boolean): PendingAppend[] {
-    const most = nothingInFlight ? Math.ceil(this.queue.length / 2) : this.queue.length;
+  private takeBatch(freeSlots: number): PendingAppend[] {
+    const most = Math.ceil(this.queue.length / freeSlots);
     let count = 1;
     let bytes = this.queue[0].bytes;
     while (count < most && bytes + this.queue[count].bytes <= MAX_BATCH_BYTES) bytes += this.queue[count++].bytes;
