@@ -1,6 +1,5 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { SERVICE_NODE_FLAGS } from '../../test/support/system-process';
 import type { TaskInput, TaskName, TaskOutput } from './tasks';
 
 export interface ChildOutcome<T> {
@@ -16,14 +15,10 @@ interface ChildReply {
   readonly peakRssBytes?: number;
 }
 
-/**
- * Runs one named task in a fresh Node process and returns its result with that process's peak RSS. The
- * process gets the Node flags the services run with, so the store and the projections are measured as
- * they run there.
- */
+/** Runs one named task in a fresh Node process and returns its result with that process's peak RSS. */
 export function runInChild<N extends TaskName>(name: N, input: TaskInput<N>): Promise<ChildOutcome<TaskOutput<N>>> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'child-main.js'), [], { execArgv: [...SERVICE_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'child-main.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let reply: ChildReply | undefined;
     child.once('message', (message) => (reply = message as ChildReply));
     child.once('error', reject);
