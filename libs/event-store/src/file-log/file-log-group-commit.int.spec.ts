@@ -27,7 +27,7 @@ const settle = <T>(promise: Promise<T>) => {
   promise.then((value) => Object.assign(state, { value, settled: true }), (error: unknown) => Object.assign(state, { error, settled: true }));
   return state;
 };
-const turns = (count: number) => new Promise<void>((resolve) => setTimeout(resolve, count));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('file log group commit with two batches in flight', () => {
   let dir: string;
@@ -42,34 +42,36 @@ describe('file log group commit with two batches in flight', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes and syncs the next batch while one syncs, and acknowledges it only after that one', async () => {
+  /** One append whose sync is held, then a second one in the next moments. */
+  async function oneAppendWhileAnotherSyncs() {
     const syncs = holdFirstSync(store);
     const first = settle(store.appendToStream('scope-a', [newEvent('First')], { expectedRevision: 'no-stream' }));
-    await turns(20);
+    await pause(20);
     const second = settle(store.appendToStream('scope-b', [newEvent('Second')], { expectedRevision: 'no-stream' }));
-    await turns(20);
+    await pause(20);
+    return { syncs, first, second };
+  }
+
+  it('writes and syncs the next batch while one syncs, and acknowledges it only after that one', async () => {
+    const { syncs, first, second } = await oneAppendWhileAnotherSyncs();
 
     expect(syncs.calls).toHaveLength(2);
     await syncs.calls[1];
-    await turns(20);
+    await pause(20);
     expect([first.settled, second.settled]).toEqual([false, false]);
 
     syncs.release(undefined);
-    await turns(20);
+    await pause(20);
     expect(first.value!.lastGlobalPosition).toBeLessThan(second.value!.lastGlobalPosition);
     expect((await collect(store.readAll())).map((event) => event.type)).toEqual(['First', 'Second']);
   });
 
   it('fails the batch behind a failed sync although its own sync succeeded, and then refuses appends', async () => {
-    const syncs = holdFirstSync(store);
-    const first = settle(store.appendToStream('scope-a', [newEvent('First')], { expectedRevision: 'no-stream' }));
-    await turns(20);
-    const second = settle(store.appendToStream('scope-b', [newEvent('Second')], { expectedRevision: 'no-stream' }));
-    await turns(20);
+    const { syncs, first, second } = await oneAppendWhileAnotherSyncs();
     await syncs.calls[1];
 
     syncs.release(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
-    await turns(20);
+    await pause(20);
     expect(first.error).toBeInstanceOf(EventStoreUnavailableError);
     expect(second.error).toBeInstanceOf(EventStoreUnavailableError);
     await expect(store.appendToStream('scope-c', [newEvent('Third')], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
@@ -81,12 +83,12 @@ describe('file log group commit with two batches in flight', () => {
     const appends = Array.from({ length: 8 }, (_, index) =>
       settle(store.appendToStream(`scope-${index}`, [newEvent(`Event${index}`)], { expectedRevision: 'no-stream' })),
     );
-    await turns(20);
+    await pause(20);
     expect(syncs.calls).toHaveLength(2);
     expect(appends.some((append) => append.settled)).toBe(false);
 
     syncs.release(undefined);
-    await turns(20);
+    await pause(20);
     const positions = appends.map((append) => (append.value as AppendResult).lastGlobalPosition);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(syncs.calls).toHaveLength(2);
@@ -95,13 +97,17 @@ describe('file log group commit with two batches in flight', () => {
   it('answers every append of writers that start and pause at random, repeats included, and stores each event once', async () => {
     let seed = 7;
     const next = (below: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % below;
-    const pause = () => (next(4) === 0 ? new Promise<void>((resolve) => setTimeout(resolve, next(3))) : next(2) === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve());
+    // A writer carries on at once, after the current turn, or after up to 2 ms.
+    const randomPause = (): Promise<void> => {
+      if (next(4) === 0) return pause(next(3));
+      return next(2) === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve();
+    };
     const written: string[] = [];
     const writer = async (index: number) => {
       const stream = `scope-${index}`;
       let revision = -1;
       for (let append = 0; append < 60; append++) {
-        await pause();
+        await randomPause();
         const events = Array.from({ length: 1 + next(3) }, () => newEvent('Written'));
         const expectedRevision = revision < 0 ? ('no-stream' as const) : revision;
         const result = await store.appendToStream(stream, events, { expectedRevision });

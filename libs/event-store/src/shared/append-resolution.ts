@@ -47,7 +47,7 @@ export async function resolveAppend(
 
 /**
  * The common case decided without reading the stream: the writer's expected revision holds, so the events
- * go right after the current one. Undefined when only the stored ids can tell (`any`, or a possible repeat).
+ * go right after the current one. Undefined when only the stored ids can tell (`any`, a repeat or a conflict).
  */
 export function revisionToWriteAt(events: readonly NewEvent[], expected: ExpectedRevision, currentRevision: number): number | undefined {
   assertDistinctIds(events);
