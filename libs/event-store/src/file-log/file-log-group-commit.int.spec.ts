@@ -29,6 +29,14 @@ const settle = <T>(promise: Promise<T>) => {
 };
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Waits until the condition holds (the file writes run on the thread pool: no fixed delay is enough). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited >= 3_000) throw new Error(`Waited 3 s for ${what}`);
+    await pause(5);
+  }
+}
+
 describe('file log group commit with two batches in flight', () => {
   let dir: string;
   let store: FileLogEventStore;
@@ -46,22 +54,21 @@ describe('file log group commit with two batches in flight', () => {
   async function oneAppendWhileAnotherSyncs() {
     const syncs = holdFirstSync(store);
     const first = settle(store.appendToStream('scope-a', [newEvent('First')], { expectedRevision: 'no-stream' }));
-    await pause(20);
+    await until(() => syncs.calls.length === 1, 'the first sync');
     const second = settle(store.appendToStream('scope-b', [newEvent('Second')], { expectedRevision: 'no-stream' }));
-    await pause(20);
+    await until(() => syncs.calls.length === 2, 'a second sync while the first is held');
     return { syncs, first, second };
   }
 
   it('writes and syncs the next batch while one syncs, and acknowledges it only after that one', async () => {
     const { syncs, first, second } = await oneAppendWhileAnotherSyncs();
 
-    expect(syncs.calls).toHaveLength(2);
     await syncs.calls[1];
     await pause(20);
     expect([first.settled, second.settled]).toEqual([false, false]);
 
     syncs.release(undefined);
-    await pause(20);
+    await until(() => first.settled && second.settled, 'both answers');
     expect(first.value!.lastGlobalPosition).toBeLessThan(second.value!.lastGlobalPosition);
     expect((await collect(store.readAll())).map((event) => event.type)).toEqual(['First', 'Second']);
   });
@@ -71,7 +78,7 @@ describe('file log group commit with two batches in flight', () => {
     await syncs.calls[1];
 
     syncs.release(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
-    await pause(20);
+    await until(() => first.settled && second.settled, 'both answers');
     expect(first.error).toBeInstanceOf(EventStoreUnavailableError);
     expect(second.error).toBeInstanceOf(EventStoreUnavailableError);
     await expect(store.appendToStream('scope-c', [newEvent('Third')], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
@@ -83,12 +90,11 @@ describe('file log group commit with two batches in flight', () => {
     const appends = Array.from({ length: 8 }, (_, index) =>
       settle(store.appendToStream(`scope-${index}`, [newEvent(`Event${index}`)], { expectedRevision: 'no-stream' })),
     );
-    await pause(20);
-    expect(syncs.calls).toHaveLength(2);
+    await until(() => syncs.calls.length === 2, 'a second sync while the first is held');
     expect(appends.some((append) => append.settled)).toBe(false);
 
     syncs.release(undefined);
-    await pause(20);
+    await until(() => appends.every((append) => append.settled), 'every answer');
     const positions = appends.map((append) => (append.value as AppendResult).lastGlobalPosition);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(syncs.calls).toHaveLength(2);
