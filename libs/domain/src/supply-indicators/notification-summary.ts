@@ -1,6 +1,6 @@
 import { EvidenceRef, evidenceOfAll } from './evidence';
 import { IndicatorSettings, NOTIFICATION_SEVERITIES, notificationSeverity, NotificationSeverity } from './indicator-settings';
-import { TrackedNotification } from './supply-indicators.projection';
+import type { TrackedNotification } from './supply-indicators.projection';
 
 type Bucket = readonly TrackedNotification[];
 type SeveritySettings = IndicatorSettings['notificationSeverity'];
@@ -26,11 +26,33 @@ export interface BucketSummary {
 
 const summaries = new WeakMap<Bucket, WeakMap<SeveritySettings, BucketSummary>>();
 
+/**
+ * Buckets made by one filing added to a bucket whose summaries were known: the new bucket's summary extends
+ * the old one by that filing instead of a pass over every notification, so a surge of filings about one
+ * material costs each filing the same. Only the last step is kept (the old bucket's own entry goes), so a
+ * bucket never holds on to the buckets before it.
+ */
+const filedInto = new WeakMap<Bucket, { readonly before: WeakMap<SeveritySettings, BucketSummary>; readonly filed: TrackedNotification }>();
+
+/** The bucket with one more filing at its end, as the projection adds a new notification. */
+export function withFiling(bucket: Bucket, filed: TrackedNotification): Bucket {
+  const next = [...bucket, filed];
+  const before = summaries.get(bucket);
+  filedInto.delete(bucket);
+  if (before) filedInto.set(next, { before, filed });
+  return next;
+}
+
 export function bucketSummary(bucket: Bucket, settings: SeveritySettings): BucketSummary {
   let bySettings = summaries.get(bucket);
   if (!bySettings) summaries.set(bucket, (bySettings = new WeakMap()));
   let summary = bySettings.get(settings);
-  if (!summary) bySettings.set(settings, (summary = summarise(bucket, settings)));
+  if (!summary) {
+    const step = filedInto.get(bucket);
+    const before = step?.before.get(settings);
+    summary = before ? extended(before, bucket, step!.filed, settings) : summarise(bucket, settings);
+    bySettings.set(settings, summary);
+  }
   return summary;
 }
 
@@ -64,6 +86,28 @@ function summarise(bucket: Bucket, settings: SeveritySettings): BucketSummary {
     operators,
     shortestStockCoverDays: shortest,
   };
+}
+
+/** A summary with one filing added at the end: the same sums, in the same order, as a pass would make. */
+function extended(before: BucketSummary, notifications: Bucket, filed: TrackedNotification, settings: SeveritySettings): BucketSummary {
+  const { tonnesPerYearAffected: tonnes, stockCoverDays } = filed.impact;
+  const severity = notificationSeverity(filed.impact, settings);
+  const shortest = before.shortestStockCoverDays;
+  return {
+    notifications,
+    tonnesPerYearAffected: before.tonnesPerYearAffected + tonnes,
+    wholeTonnes: before.wholeTonnes && Number.isInteger(tonnes),
+    tonnesMagnitude: before.tonnesMagnitude + Math.abs(tonnes),
+    bySeverity: { ...before.bySeverity, [severity]: before.bySeverity[severity] + 1 },
+    memberStates: withMember(before.memberStates, filed.memberState),
+    operators: withMember(before.operators, filed.operatorId),
+    shortestStockCoverDays: stockCoverDays === undefined ? shortest : shortest === undefined ? stockCoverDays : Math.min(shortest, stockCoverDays),
+  };
+}
+
+/** The set itself when it has the member already (summaries share it), else a copy with it. */
+function withMember(members: ReadonlySet<string>, member: string): ReadonlySet<string> {
+  return members.has(member) ? members : new Set(members).add(member);
 }
 
 /** The open notifications of several buckets, oldest filing first (each notification sits in one bucket). */

@@ -3,6 +3,7 @@ import { ExportControlEvent, ExportControlType, recordedInAdvance } from '@imera
 import { NotificationImpact, OperatorNotificationEvent } from '@imera/domain/operator-notifications';
 import { StrategicStockEvent } from '@imera/domain/strategic-stocks';
 import { EvidenceRef, evidenceOf } from './evidence';
+import { withFiling } from './notification-summary';
 
 export interface TrackedMeasure {
   readonly measureId: string;
@@ -199,7 +200,7 @@ function evolveNotifications(
   if (event.type === 'OperatorNotificationFiled') {
     const { memberState, operator, impact } = event.data;
     const filed: TrackedNotification = { notificationId: id, memberState, operatorId: operator.id, material, impact, evidence: [evidence] };
-    return withBucket(index < 0 ? [...bucket, filed] : bucket.with(index, filed));
+    return withBucket(index < 0 ? withFiling(bucket, filed) : bucket.with(index, filed));
   }
   if (index < 0) return open;
   if (event.type === 'OperatorNotificationResolved') return withBucket(bucket.filter((_, place) => place !== index));
