@@ -10,9 +10,9 @@ import { KafkaNamespace } from './kafka-namespace';
 import { ensureTopics } from './topic-setup';
 
 /**
- * The message bus on Apache Kafka (kafkajs). Publishing uses an idempotent producer with acks from all
- * in-sync replicas; consuming follows the shared delivery rules (commit after the handler, back-off on
- * transient errors, dead letters for poison). connect() creates the topics up front.
+ * The message bus on Apache Kafka (kafkajs). Publishing waits for acks from all in-sync replicas, one
+ * request in flight so a partition keeps the order; consuming follows the shared delivery rules (commit after
+ * the handler, back-off on transient errors, dead letters for poison). connect() creates the topics up front.
  */
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
@@ -37,9 +37,14 @@ export class KafkaMessageBus implements MessageBus {
       retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 4 },
       logLevel: logLevel.WARN,
       logCreator: kafkajsLogCreator(this.logger),
+      ...(options.socketFactory ? { socketFactory: options.socketFactory } : {}),
     });
     this.producer = this.kafka.producer({
-      idempotent: true,
+      // Not kafkajs's idempotent producer: after a publish that failed for its caller although the broker
+      // stored it (a lost answer), it gives the next message the same sequence number, and the broker
+      // acknowledges that message as a duplicate without storing it (ADR 0026). Consumers are idempotent
+      // on event ids, so a message stored twice is harmless; one acknowledged and dropped is not.
+      idempotent: false,
       maxInFlightRequests: 1,
       // murmur2 on the key, as Java clients do: one key, one partition, whichever client published it.
       createPartitioner: Partitioners.DefaultPartitioner,

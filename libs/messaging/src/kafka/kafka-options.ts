@@ -1,3 +1,4 @@
+import { ISocketFactory } from 'kafkajs';
 import { MessagingLogger } from '../logger';
 import { BackoffPolicy } from '../shared/backoff';
 import { TopicSpec } from '../topics';
@@ -36,6 +37,8 @@ export interface KafkaMessageBusOptions {
   /** Attempts of one publish before it fails (default 10, about 40 s of broker outage). */
   readonly publishRetries?: number;
   readonly consumerTiming?: Partial<KafkaConsumerTiming>;
+  /** How the client opens its connections to brokers (kafkajs's own when not given): TLS, a proxy, a test's lossy network. */
+  readonly socketFactory?: ISocketFactory;
 }
 
 export const DEFAULT_CONSUMER_TIMING: KafkaConsumerTiming = {

@@ -4,11 +4,8 @@ import { MessagingLogger } from '../logger';
 /** The same kafkajs message is reported at most once per this window: a broker outage repeats it a lot. */
 const REPEAT_WINDOW_MS = 30_000;
 
-/**
- * Lines kafkajs reports loudly that are expected and handled: error responses it retries on its own, and
- * the warning about the bounded publish retries this adapter chooses on purpose (see the adapter).
- */
-const ROUTINE = [/^Response \w+\(key: \d+, version: \d+\)$/, /^Limiting retries for the idempotent producer/];
+/** Lines kafkajs reports loudly that are expected and handled: error responses it retries on its own. */
+const ROUTINE = [/^Response \w+\(key: \d+, version: \d+\)$/];
 
 /** Sends kafkajs' own warnings and errors to our logger, without repeating the same line every retry. */
 export function kafkajsLogCreator(logger: MessagingLogger): logCreator {
