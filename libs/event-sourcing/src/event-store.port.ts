@@ -61,6 +61,12 @@ export interface EventStore {
   /** Reads the whole log forwards in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 
+  /**
+   * The global positions of the log's events after a checkpoint, in order and a batch at a time, without
+   * their contents: for counting events (how far behind a reader is), which needs no payload decoded.
+   */
+  readAllPositions(options?: Pick<ReadAllOptions, 'after'>): AsyncIterable<readonly number[]>;
+
   /** Catches up from a checkpoint and then keeps following new events live. */
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
 

@@ -59,6 +59,9 @@ export class UpcastingEventStore implements EventStore {
     for await (const event of this.inner.readAll(options)) yield this.registry.upcast(event);
   }
 
+  /** Upcasting changes contents, never positions. */
+  readAllPositions: EventStore['readAllPositions'] = (options) => this.inner.readAllPositions(options);
+
   subscribeToAll(options: SubscribeToAllOptions) {
     return this.inner.subscribeToAll({ ...options, onEvent: (event) => options.onEvent(this.registry.upcast(event)) });
   }

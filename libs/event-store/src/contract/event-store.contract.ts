@@ -206,6 +206,15 @@ export function describeEventStoreContract(
         expect(rest.map((event) => event.type)).toEqual(['3', '4']);
       });
 
+      it('lists the position of every event in log order, after a checkpoint too', async () => {
+        await store.appendToStream(uniqueStream(), [newEvent('1'), newEvent('2')], { expectedRevision: 'no-stream' });
+        await store.appendToStream(uniqueStream(), [newEvent('3')], { expectedRevision: 'no-stream' });
+        const positions = (await collect(store.readAll())).map((event) => event.globalPosition);
+        expect((await collect(store.readAllPositions())).flat()).toEqual(positions);
+        expect((await collect(store.readAllPositions({ after: positions[positions.length - 3] }))).flat()).toEqual(positions.slice(-2));
+        expect((await collect(store.readAllPositions({ after: positions[positions.length - 1] }))).flat()).toEqual([]);
+      });
+
       it('honours maxCount', async () => {
         const stream = uniqueStream();
         await store.appendToStream(stream, [newEvent(), newEvent(), newEvent()], { expectedRevision: 'no-stream' });

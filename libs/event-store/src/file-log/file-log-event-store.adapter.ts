@@ -167,6 +167,21 @@ export class FileLogEventStore implements EventStore {
     }
   }
 
+  /** The positions of checksummed frames, without reading their JSON. */
+  async *readAllPositions(options: Pick<ReadAllOptions, 'after'> = {}): AsyncIterable<readonly number[]> {
+    const end = this.durableEnd;
+    const chunks = frameChunks(this.file, await this.startAfter(options.after), end);
+    try {
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return assertReadable(next.value);
+        yield next.value.frames.map((frame) => frame.position);
+      }
+    } finally {
+      await chunks.return({ offset: end, reason: 'stopped' });
+    }
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     const subscription = pullSubscription(
       {

@@ -5,7 +5,7 @@ import { collect, RecordedEvent } from '@imera/event-sourcing';
 import { newEvent } from '../contract/event-store.contract';
 import { FileLogEventStore } from './file-log-event-store.adapter';
 
-describe('file log batch reads for replays', () => {
+describe('file log batch reads for replays and counts', () => {
   let dir: string;
   let store: FileLogEventStore;
 
@@ -40,5 +40,13 @@ describe('file log batch reads for replays', () => {
     const after = all[1_000].globalPosition;
     expect(await flattened({ after, maxCount: 2_100 })).toEqual(all.slice(1_001, 3_101));
     expect(await flattened({ after: all[all.length - 1].globalPosition })).toEqual([]);
+  });
+
+  it('lists the positions of readAll, over more than one read of the file, after a checkpoint too', async () => {
+    const positions = (await collect(store.readAll())).map((event) => event.globalPosition);
+    const batches = await collect(store.readAllPositions());
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat()).toEqual(positions);
+    expect((await collect(store.readAllPositions({ after: positions[2_000] }))).flat()).toEqual(positions.slice(2_001));
   });
 });

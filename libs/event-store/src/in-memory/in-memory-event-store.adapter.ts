@@ -65,6 +65,11 @@ export class InMemoryEventStore implements EventStore {
     yield* sliceAfter(this.log, options.after, options.maxCount);
   }
 
+  async *readAllPositions(options: Pick<ReadAllOptions, 'after'> = {}): AsyncIterable<readonly number[]> {
+    const events = sliceAfter(this.log, options.after, undefined);
+    if (events.length > 0) yield events.map((event) => event.globalPosition);
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     return pullSubscription(
       {

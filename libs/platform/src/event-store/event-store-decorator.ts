@@ -16,6 +16,10 @@ export abstract class EventStoreDecorator implements EventStore {
     return this.inner.readAll(options);
   }
 
+  readAllPositions(options?: Pick<ReadAllOptions, 'after'>): AsyncIterable<readonly number[]> {
+    return this.inner.readAllPositions(options);
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     return this.inner.subscribeToAll(options);
   }

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { InMemoryEventStore } from '@imera/event-store';
+import { collect } from '@imera/event-sourcing';
 import { InProcessMessageBus, silentMessagingLogger, topicSpecs } from '@imera/messaging';
 import { EventLogWatcher } from './event-log-watcher';
 import { InProcessConsumerLagProbe } from './in-process-consumer-lag.adapter';
@@ -68,6 +69,25 @@ describe('metrics', () => {
     expect(watcher.eventsAfter(undefined)).toBe(5);
     expect(watcher.eventsAfter(positions[1])).toBe(3);
     expect(watcher.eventsAfter(positions[4])).toBe(0);
+    await watcher.stop();
+  });
+
+  it('lists the events stored before it started by position and follows the rest, each counted once', async () => {
+    const store = new InMemoryEventStore();
+    const probe = (n: number) => store.appendToStream(`probe-${n}`, [{ id: `00000000-0000-4000-8000-00000000001${n}`, type: 'ProbeRecorded', schemaVersion: 1, data: {}, metadata: { correlationId: 'c', actor: 'a' } }], { expectedRevision: 'no-stream' });
+    for (let n = 0; n < 3; n++) await probe(n);
+    const delivered: number[] = [];
+    const subscribeToAll = store.subscribeToAll.bind(store);
+    store.subscribeToAll = (options) => subscribeToAll({ ...options, onEvent: (event) => (delivered.push(event.globalPosition), options.onEvent(event)) });
+    const watcher = new EventLogWatcher(store);
+    watcher.start();
+    await until(() => watcher.events === 3);
+    for (let n = 3; n < 5; n++) await probe(n);
+    await until(() => watcher.events === 5);
+
+    const positions = (await collect(store.readAll())).map((event) => event.globalPosition);
+    expect(delivered).toEqual(positions.slice(3));
+    expect(watcher.eventsAfter(positions[2])).toBe(2);
     await watcher.stop();
   });
 
