@@ -15,10 +15,10 @@ import {
   Subscription,
   systemClock,
 } from '@imera/event-sourcing';
-import { resolveAppend, revisionToWriteAt } from '../shared/append-resolution';
+import { resolveWithStoredIds, revisionToWriteAt } from '../shared/append-resolution';
 import { AppendSignal, pullSubscription } from '../shared/subscription-loop';
 import { DataDirLock } from './data-dir-lock';
-import { frameChunks, scanFrames, ScanStop } from './frame-scanner';
+import { FrameChunk, frameChunks, scanFrames, ScanStop } from './frame-scanner';
 import { decodeEvent, decodeEventId, encodeRecord, FILE_MAGIC, readFrame, RecordFrame } from './record-codec';
 import { RecentEvents, RecentEventsLimits } from './recent-events';
 import { recoverLog, RecoveryReport } from './recovery';
@@ -116,7 +116,7 @@ export class FileLogEventStore implements EventStore {
     // Decided at once when the expected revision holds: no turn between the check and the reservation.
     const firstRevision = revisionToWriteAt(events, options.expectedRevision, current);
     if (firstRevision !== undefined) return this.reserve(streamName, firstRevision, events);
-    const resolution = await resolveAppend(streamName, events, options.expectedRevision, current, (from, count) =>
+    const resolution = await resolveWithStoredIds(streamName, events, options.expectedRevision, current, (from, count) =>
       this.storedIds(streamName, from, count),
     );
     this.assertWritable();
@@ -148,34 +148,30 @@ export class FileLogEventStore implements EventStore {
    * per event. For replays, where per-event async overhead is a measurable share of the work.
    */
   async *readAllBatches(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    const end = this.durableEnd;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0) return;
-    const chunks = frameChunks(this.file, await this.startAfter(options.after), end);
-    try {
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) return assertReadable(next.value);
-        const { buffer, frames } = next.value;
-        const events = frames.slice(0, Math.min(frames.length, remaining)).map((frame) => decodeEvent(buffer, frame));
-        remaining -= events.length;
-        yield events;
-        if (remaining <= 0) return;
-      }
-    } finally {
-      await chunks.return({ offset: end, reason: 'stopped' });
+    for await (const { buffer, frames } of this.chunksAfter(options.after)) {
+      const events = frames.slice(0, Math.min(frames.length, remaining)).map((frame) => decodeEvent(buffer, frame));
+      remaining -= events.length;
+      yield events;
+      if (remaining <= 0) return;
     }
   }
 
   /** The positions of checksummed frames, without reading their JSON. */
   async *readAllPositions(options: Pick<ReadAllOptions, 'after'> = {}): AsyncIterable<readonly number[]> {
+    for await (const { frames } of this.chunksAfter(options.after)) yield frames.map((frame) => frame.position);
+  }
+
+  /** The durable log's frames after a checkpoint, a chunk at a time; a damaged record ends the read with an error. */
+  private async *chunksAfter(after: number | undefined): AsyncIterable<FrameChunk> {
     const end = this.durableEnd;
-    const chunks = frameChunks(this.file, await this.startAfter(options.after), end);
+    const chunks = frameChunks(this.file, await this.startAfter(after), end);
     try {
       for (;;) {
         const next = await chunks.next();
         if (next.done) return assertReadable(next.value);
-        yield next.value.frames.map((frame) => frame.position);
+        yield next.value;
       }
     } finally {
       await chunks.return({ offset: end, reason: 'stopped' });

@@ -30,6 +30,17 @@ export async function resolveAppend(
 ): Promise<AppendResolution> {
   const firstRevision = revisionToWriteAt(events, expected, currentRevision);
   if (firstRevision !== undefined) return { kind: 'write', firstRevision };
+  return resolveWithStoredIds(streamName, events, expected, currentRevision, readStoredIds);
+}
+
+/** The rest of `resolveAppend`, for a caller that has had `revisionToWriteAt` answer undefined already. */
+export async function resolveWithStoredIds(
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+  currentRevision: number,
+  readStoredIds: StoredIdsReader,
+): Promise<AppendResolution> {
   const ids = events.map((event) => event.id);
   if (expected === ANY) {
     const found = await findRun(readStoredIds, currentRevision, ids);
