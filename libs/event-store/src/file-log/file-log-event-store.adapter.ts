@@ -89,7 +89,10 @@ export class FileLogEventStore implements EventStore {
     try {
       const path = join(options.dir, 'events.log');
       const file = await openOrCreate(path, options.dir);
-      const recovered = await recoverLog(file, path);
+      const recovered = await recoverLog(file, path).catch(async (error: unknown) => {
+        await file.close();
+        throw error;
+      });
       return new FileLogEventStore(
         file,
         lock,

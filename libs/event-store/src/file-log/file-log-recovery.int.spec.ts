@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collect, EventLogCorruptedError } from '@imera/event-sourcing';
@@ -95,6 +95,16 @@ describe('file log recovery', () => {
     await expect(FileLogEventStore.open({ dir })).rejects.toBeInstanceOf(EventLogCorruptedError);
   });
 
+  it('leaves neither the log open nor the directory locked when it refuses a log', async () => {
+    writeFileSync(logFile(), 'definitely not an event log');
+    const openLogs = () => readdirSync('/proc/self/fd').filter((fd) => readlinkOrNone(`/proc/self/fd/${fd}`) === logFile()).length;
+    await expect(FileLogEventStore.open({ dir })).rejects.toBeInstanceOf(EventLogCorruptedError);
+    expect(openLogs()).toBe(0);
+    rmSync(logFile());
+    const store = await FileLogEventStore.open({ dir });
+    await store.close();
+  });
+
   it('starts afresh when a crash interrupted the creation of the file', async () => {
     writeFileSync(logFile(), Buffer.from('IMER', 'latin1'));
     const { types, store } = await reopenTypes();
@@ -115,4 +125,12 @@ describe('file log recovery', () => {
 
 function payload(type: string) {
   return { id: `${type}-id`, type, schemaVersion: 1, data: {}, metadata: { correlationId: 'c', actor: 'test' }, recordedAt: '2026-01-01T00:00:00.000Z' };
+}
+
+function readlinkOrNone(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
 }
