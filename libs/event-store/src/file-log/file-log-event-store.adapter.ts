@@ -18,7 +18,7 @@ import {
 import { resolveWithStoredIds, revisionToWriteAt } from '../shared/append-resolution';
 import { AppendSignal, pullSubscription } from '../shared/subscription-loop';
 import { DataDirLock } from './data-dir-lock';
-import { FrameChunk, frameChunks, scanFrames, ScanStop } from './frame-scanner';
+import { frameChunks, scanFrames, ScanStop } from './frame-scanner';
 import { decodeEvent, decodeEventId, encodeRecord, FILE_MAGIC, readFrame, RecordFrame } from './record-codec';
 import { RecentEvents, RecentEventsLimits } from './recent-events';
 import { recoverLog, RecoveryReport } from './recovery';
@@ -151,25 +151,20 @@ export class FileLogEventStore implements EventStore {
    * per event. For replays, where per-event async overhead is a measurable share of the work.
    */
   async *readAllBatches(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
-    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    if (remaining <= 0) return;
-    for await (const { buffer, frames } of this.chunksAfter(options.after)) {
-      const events = frames.slice(0, Math.min(frames.length, remaining)).map((frame) => decodeEvent(buffer, frame));
-      remaining -= events.length;
-      yield events;
-      if (remaining <= 0) return;
-    }
+    const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if (limit <= 0) return;
+    yield* this.chunksAfter(options.after, decodeEvent, limit);
   }
 
   /** The positions of checksummed frames, without reading their JSON. */
-  async *readAllPositions(options: Pick<ReadAllOptions, 'after'> = {}): AsyncIterable<readonly number[]> {
-    for await (const { frames } of this.chunksAfter(options.after)) yield frames.map((frame) => frame.position);
+  readAllPositions(options: Pick<ReadAllOptions, 'after'> = {}): AsyncIterable<readonly number[]> {
+    return this.chunksAfter(options.after, (_buffer, frame) => frame.position);
   }
 
-  /** The durable log's frames after a checkpoint, a chunk at a time; a damaged record ends the read with an error. */
-  private async *chunksAfter(after: number | undefined): AsyncIterable<FrameChunk> {
+  /** What `take` makes of the durable log's frames after a checkpoint, a chunk at a time; a damaged record ends the read with an error. */
+  private async *chunksAfter<T>(after: number | undefined, take: (buffer: Buffer, frame: RecordFrame) => T, limit?: number): AsyncIterable<T[]> {
     const end = this.durableEnd;
-    const chunks = frameChunks(this.file, await this.startAfter(after), end);
+    const chunks = frameChunks(this.file, await this.startAfter(after), end, take, limit);
     try {
       for (;;) {
         const next = await chunks.next();

@@ -100,17 +100,37 @@ export function readFrame(buffer: Buffer, at: number, end: number, fileOffset: n
 
 export function decodeEvent(buffer: Buffer, frame: RecordFrame): RecordedEvent {
   const payload = JSON.parse(buffer.toString('utf8', frame.payloadStart, frame.payloadEnd)) as StoredPayload;
-  return {
-    id: payload.id,
-    type: payload.type,
-    schemaVersion: payload.schemaVersion,
-    data: payload.data as RecordedEvent['data'],
-    metadata: payload.metadata as RecordedEvent['metadata'],
-    streamName: frame.streamName,
-    streamRevision: frame.streamRevision,
-    globalPosition: frame.position,
-    recordedAt: payload.recordedAt,
-  };
+  return new DecodedEvent(payload, frame);
+}
+
+/**
+ * A decoded event, made by a constructor rather than an object literal. A replay holds a batch of events
+ * while it works through them, so many survive a young-generation collection; for a literal V8 would then
+ * decide to allocate every later event straight into the old generation (allocation-site pretenuring),
+ * which made whole reads a third slower. Constructors are not pretenured that way.
+ */
+class DecodedEvent implements RecordedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: RecordedEvent['data'];
+  readonly metadata: RecordedEvent['metadata'];
+  readonly streamName: string;
+  readonly streamRevision: number;
+  readonly globalPosition: number;
+  readonly recordedAt: string;
+
+  constructor(payload: StoredPayload, frame: RecordFrame) {
+    this.id = payload.id;
+    this.type = payload.type;
+    this.schemaVersion = payload.schemaVersion;
+    this.data = payload.data as RecordedEvent['data'];
+    this.metadata = payload.metadata as RecordedEvent['metadata'];
+    this.streamName = frame.streamName;
+    this.streamRevision = frame.streamRevision;
+    this.globalPosition = frame.position;
+    this.recordedAt = payload.recordedAt;
+  }
 }
 
 /** The id of a record without building the whole event: used by idempotency checks. */
