@@ -182,8 +182,7 @@ export class FileLogEventStore implements EventStore {
         readBatch: async (after, maxCount) => {
           const recent = this.recent.after(after, FILE_MAGIC.length, maxCount);
           if (recent) return recent;
-          const start = await this.startAfter(after);
-          return (await this.readEvents(start, this.durableEnd, maxCount)).events;
+          return this.readEvents(await this.startAfter(after), this.durableEnd, maxCount);
         },
         waitForAppend: (after, signal) =>
           this.lastPosition > (after ?? -1) ? Promise.resolve() : this.appended.wait(signal),
@@ -402,19 +401,15 @@ export class FileLogEventStore implements EventStore {
     return after + frame.length;
   }
 
-  private async readEvents(
-    start: number,
-    end: number,
-    maxCount: number,
-  ): Promise<{ events: RecordedEvent[]; resumeAt: number }> {
+  private async readEvents(start: number, end: number, maxCount: number): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
-    if (start >= end || maxCount <= 0) return { events, resumeAt: start };
+    if (start >= end || maxCount <= 0) return events;
     const stop = await scanFrames(this.file, start, end, (buffer, frame) => {
       events.push(decodeEvent(buffer, frame));
       return events.length < maxCount;
     });
     assertReadable(stop);
-    return { events, resumeAt: stop.offset };
+    return events;
   }
 }
 
